@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (see docs/architecture.md): the CLI sits on top; SutaModel is pure values;
+// SutaYAML is the only user of libyaml and SutaHTTP the only user of libcurl.
+let package = Package(
+    name: "sutactl",
+    products: [
+        .executable(name: "sutactl", targets: ["sutactl"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "SutaYAML", dependencies: ["CYAML"]),
+        .target(name: "SutaModel", dependencies: ["SutaYAML"]),
+        .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
+        .executableTarget(name: "sutactl", dependencies: ["SutaModel"]),
+        .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
+        .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),
+        .testTarget(name: "SutactlTests", dependencies: ["SutaModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import SutaModel
+print("sutactl")

@@ -1,0 +1,2 @@
+import XCTest
+final class SutaHTTPTestsSmoke: XCTestCase { func testBuilds() {} }

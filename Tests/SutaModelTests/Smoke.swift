@@ -1,0 +1,2 @@
+import XCTest
+final class SutaModelTestsSmoke: XCTestCase { func testBuilds() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class SutaYAMLTestsSmoke: XCTestCase { func testBuilds() {} }

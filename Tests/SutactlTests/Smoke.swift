@@ -1,0 +1,2 @@
+import XCTest
+final class SutactlTestsSmoke: XCTestCase { func testBuilds() {} }
