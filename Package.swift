@@ -24,11 +24,12 @@ let package = Package(
         .target(name: "SutaYAML", dependencies: ["CYAML"]),
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
         .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
-        .executableTarget(name: "sutactl", dependencies: ["SutaModel"]),
+        .target(name: "SutaController", dependencies: ["SutaModel"]),
+        .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),
-        .testTarget(name: "SutactlTests", dependencies: ["SutaModel"]),
+        .testTarget(name: "SutactlTests", dependencies: ["SutaController"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

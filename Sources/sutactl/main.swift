@@ -1,2 +1,36 @@
+import Foundation
 import SutaModel
-print("sutactl")
+
+/// Entry point: parse the command line and hand off to a command.
+func runSutactl(_ arguments: [String]) -> ExitStatus {
+    let options: CommandOptions
+    do {
+        options = try CommandOptions.parse(arguments)
+    } catch {
+        Console.error("error: \(error.message)\nRun `sutactl --help` for usage.")
+        return .usage
+    }
+    if options.help || options.command == "help" {
+        let topic = options.command == "help" ? options.arguments.first ?? "help" : options.command
+        guard let text = HelpText.text(for: topic) else {
+            Console.error("error: unknown command `\(topic)`")
+            return .usage
+        }
+        Console.out(text)
+        return .success
+    }
+    switch options.command {
+    case "validate", "config":
+        return ManifestCommand.run(options)
+    case "version":
+        Console.out("sutactl \(HelpText.version) (manifests \(ManifestDocument.apiVersion))")
+        return .success
+    default:
+        let known = ["validate", "config", "version", "help"]
+        let hint = Suggestion.closest(to: options.command, among: known).map { " (did you mean `\($0)`?)" } ?? ""
+        Console.error("error: unknown command `\(options.command)`\(hint)\nRun `sutactl --help` for usage.")
+        return .usage
+    }
+}
+
+exit(runSutactl(Array(CommandLine.arguments.dropFirst())).rawValue)

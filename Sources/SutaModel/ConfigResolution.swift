@@ -1,0 +1,13 @@
+/// What resolving a set of manifests produced: the config when there are no errors,
+/// and every diagnostic (errors and warnings), sorted by place.
+public struct ConfigResolution: Sendable {
+    public var config: ResolvedConfig?
+    /// The project settings, read even when other documents have errors.
+    public var project: ProjectSpec
+    public var diagnostics: [Diagnostic]
+    /// A problem with the command line rather than the files (an unknown profile name).
+    public var usageError: String?
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}

@@ -1,0 +1,114 @@
+import SutaYAML
+
+/// Turns manifest files into the resolved desired state: parse, read envelopes, decode,
+/// apply the active profile, check everything, and report all problems at once.
+/// Pure: bytes and variables in, values out.
+public struct ConfigResolver: Sendable {
+    /// Variables for interpolation (the process environment over the `.env` file).
+    public var variables: [String: String]
+    /// Names given with `--profile`, in order.
+    public var profiles: [String]
+    /// The project name when no Project document names one.
+    public var defaultProjectName: String
+    public var yamlLimits: YAMLLimits
+
+    public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String, yamlLimits: YAMLLimits = .default) {
+        self.variables = variables
+        self.profiles = profiles
+        self.defaultProjectName = defaultProjectName
+        self.yamlLimits = yamlLimits
+    }
+
+    public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
+        var reader = SpecReader(interpolator: Interpolator(variables: variables))
+        var documents: [ManifestDocument] = []
+        for file in files {
+            do {
+                for parsed in try YAMLParser.parse(file.bytes, file: file.path, limits: yamlLimits) {
+                    if let root = parsed.root, let document = reader.document(root) { documents.append(document) }
+                }
+            } catch {
+                reader.diagnostics.append(.error(error.message, at: error.location))
+            }
+        }
+        let byKind = unique(documents, diagnostics: &reader.diagnostics)
+
+        var project = ProjectSpec(name: defaultProjectName)
+        if let document = byKind[.project]?.first { project = reader.project(document) }
+        reader.interpolator.declaredSecrets = Set(project.secrets)
+
+        let networks = (byKind[.network] ?? []).map { reader.network($0) }
+        let volumes = (byKind[.volume] ?? []).map { reader.volume($0) }
+        var profilesByName: [String: ProfileSpec] = [:]
+        for document in byKind[.profile] ?? [] { profilesByName[document.name] = reader.profile(document) }
+
+        let serviceDocuments = byKind[.service] ?? []
+        let allNames = Set(serviceDocuments.map(\.name))
+        let selection: ProfileSelection
+        switch ProfileSelection.resolve(requested: profiles, defaultProfile: project.defaultProfile, profiles: profilesByName,
+                                        allServices: allNames, diagnostics: &reader.diagnostics) {
+        case .success(let resolved): selection = resolved
+        case .failure(let error):
+            return ConfigResolution(config: nil, project: project, diagnostics: reader.diagnostics.sorted, usageError: error.message)
+        }
+        for profile in selection.appliedProfiles {
+            for override in profile.overrides where !allNames.contains(override.service) {
+                reader.diagnostics.error("profile `\(profile.name)` overrides unknown service `\(override.service)`", at: override.location,
+                                         hint: Suggestion.hint(for: override.service, among: allNames))
+            }
+        }
+
+        var services: [ServiceSpec] = []
+        var active: Set<String> = []
+        for document in serviceDocuments {
+            let isActive = selection.services?.contains(document.name) ?? true
+            // Services outside the profile are still checked, but need none of their variables set.
+            reader.interpolator.reportsMissing = isActive
+            let spec = isActive ? merged(document, with: selection.appliedProfiles) : document.spec
+            guard let service = reader.service(document, spec: spec) else { continue }
+            services.append(service)
+            if isActive { active.insert(service.name) }
+        }
+
+        var validator = ConfigValidator(project: project, services: services, active: active, networks: networks, volumes: volumes)
+        validator.check(into: &reader.diagnostics)
+
+        let diagnostics = reader.diagnostics
+        guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: diagnostics.sorted, usageError: nil) }
+        let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
+        return ConfigResolution(config: config, project: project, diagnostics: diagnostics.sorted, usageError: nil)
+    }
+
+    /// Documents grouped by kind, reporting duplicate names within a kind and a second Project.
+    private func unique(_ documents: [ManifestDocument], diagnostics: inout DiagnosticList) -> [ManifestKind: [ManifestDocument]] {
+        var result: [ManifestKind: [ManifestDocument]] = [:]
+        var seen: [ManifestKind: [String: ManifestDocument]] = [:]
+        for document in documents {
+            if document.kind == .project, let first = result[.project]?.first {
+                diagnostics.error("a second Project document `\(document.name)`", at: document.nameLocation,
+                                  hint: "the first is at \(first.nameLocation); keep one")
+                continue
+            }
+            if let first = seen[document.kind]?[document.name] {
+                diagnostics.error("duplicate \(document.kind.rawValue) `\(document.name)`", at: document.nameLocation,
+                                  hint: "first defined at \(first.nameLocation)")
+                continue
+            }
+            seen[document.kind, default: [:]][document.name] = document
+            result[document.kind, default: []].append(document)
+        }
+        return result
+    }
+
+    /// The service's spec with each applied profile's `defaults`, then its override, merged in.
+    private func merged(_ document: ManifestDocument, with profiles: [ProfileSpec]) -> YAMLNode? {
+        guard var spec = document.spec else { return nil }
+        for profile in profiles {
+            if let defaults = profile.defaults { spec = NodeMerge.merge(spec, defaults) }
+            for override in profile.overrides where override.service == document.name {
+                spec = NodeMerge.merge(spec, override.spec)
+            }
+        }
+        return spec
+    }
+}

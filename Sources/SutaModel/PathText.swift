@@ -1,0 +1,28 @@
+/// Path arithmetic on strings (no file system access): bind sources relative to their manifest.
+public enum PathText {
+    /// `source` made absolute against the directory of `file`, with `.` and `..` folded.
+    /// `~` is left as written (the engine host's home is not ours to guess).
+    public static func resolve(_ source: String, relativeTo file: String) -> String {
+        guard !source.hasPrefix("/"), !source.hasPrefix("~") else { return source.hasPrefix("/") ? normalize(source) : source }
+        let directory = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return normalize(directory.isEmpty ? source : directory + "/" + source)
+    }
+
+    /// `path` with `.`, `..` and repeated slashes folded.
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// `path` normalized with a trailing slash, for prefix tests.
+    public static func directory(_ path: String) -> String {
+        let normalized = normalize(path)
+        return normalized.hasSuffix("/") ? normalized : normalized + "/"
+    }
+}

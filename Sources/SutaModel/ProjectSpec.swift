@@ -1,0 +1,24 @@
+import SutaYAML
+
+/// Project-wide settings: the project name and where the engine, gateway, discovery agent
+/// and model server are. Every field has a default, so a manifest set may omit the document.
+public struct ProjectSpec: Sendable, Hashable {
+    public var name: String
+    public var location: SourceLocation?
+    public var defaultProfile: String?
+    /// Extra directory of profiles, already made absolute against the declaring file.
+    public var profilesDirectory: String?
+    /// Variables declared secret (in addition to the names that look secret).
+    public var secrets: [String]
+    /// Engine address (`unix:///var/run/docker.sock`); DOCKER_HOST overrides it.
+    public var engineHost: String?
+    public var gateway: GatewaySettings?
+    public var discovery: DiscoverySettings?
+    public var modelServer: ModelServerSettings?
+
+    public init(name: String, location: SourceLocation? = nil) {
+        self.name = name
+        self.location = location
+        secrets = []
+    }
+}

@@ -1,0 +1,15 @@
+/// The fully resolved desired state: what `config` prints and what `apply` converges to.
+public struct ResolvedConfig: Sendable {
+    public var project: ProjectSpec
+    /// The active profiles, in the order given (empty when every service is active).
+    public var profiles: [String]
+    /// The services of the active profile, sorted by name, with optional dependencies
+    /// outside the profile dropped and profile changes merged in.
+    public var services: [ServiceSpec]
+    /// The networks and volumes those services use, sorted by name.
+    public var networks: [NetworkSpec]
+    public var volumes: [VolumeSpec]
+
+    /// The profile as shown to people: `minimal,security`, or `(all services)`.
+    public var profileDisplayName: String { profiles.isEmpty ? "(all services)" : profiles.joined(separator: ",") }
+}

@@ -1,0 +1,26 @@
+import SutaYAML
+
+/// A filesystem mounted into a service's containers.
+public struct VolumeMount: Sendable, Hashable {
+    /// What backs a mount.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case volume
+        case bind
+        case tmpfs
+    }
+
+    public var kind: Kind
+    /// Volume name (`volume`), host path made absolute (`bind`), nil for `tmpfs`.
+    public var source: String?
+    public var target: String
+    public var readOnly: Bool
+    public var location: SourceLocation
+
+    public init(kind: Kind, source: String?, target: String, readOnly: Bool, location: SourceLocation) {
+        self.kind = kind
+        self.source = source
+        self.target = target
+        self.readOnly = readOnly
+        self.location = location
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import SutaController
+import SutaModel
+
+/// `validate` and `config`: load the manifests, report diagnostics, print the result.
+enum ManifestCommand {
+    static func run(_ options: CommandOptions) -> ExitStatus {
+        if !options.arguments.isEmpty {
+            Console.error("error: unexpected argument `\(options.arguments[0])`")
+            return .usage
+        }
+        let loader = ManifestLoader(paths: options.files.isEmpty ? ["manifests"] : options.files, profiles: options.profiles)
+        let resolution: ConfigResolution
+        do {
+            resolution = try loader.load()
+        } catch {
+            Console.error("error: \(error.message)")
+            return .usage
+        }
+        if let usage = resolution.usageError {
+            report(resolution.diagnostics)
+            Console.error("error: \(usage)")
+            return .usage
+        }
+        if options.command == "validate" {
+            return validate(resolution, json: options.output == "json")
+        }
+        report(resolution.diagnostics)
+        guard let config = resolution.config else { return summary(resolution) }
+        Console.out(options.output == "json" ? config.value.json() : config.value.yaml())
+        return .success
+    }
+
+    private static func validate(_ resolution: ConfigResolution, json: Bool) -> ExitStatus {
+        if json {
+            let value = ConfigValue.object([
+                ("valid", .bool(resolution.config != nil)),
+                ("profile", .string(resolution.config?.profiles.joined(separator: ",") ?? "")),
+                ("services", .int(Int64(resolution.config?.services.count ?? 0))),
+                ("diagnostics", .array(resolution.diagnostics.map { diagnostic in
+                    .object([
+                        ("severity", .string(diagnostic.severity.rawValue)),
+                        ("file", diagnostic.location.map { .string($0.file) } ?? .null),
+                        ("line", diagnostic.location.map { .int(Int64($0.line)) } ?? .null),
+                        ("column", diagnostic.location.map { .int(Int64($0.column)) } ?? .null),
+                        ("message", .string(diagnostic.message)),
+                        ("hint", diagnostic.hint.map(ConfigValue.string) ?? .null),
+                    ])
+                })),
+            ])
+            Console.out(value.json())
+            return resolution.config == nil ? .invalid : .success
+        }
+        report(resolution.diagnostics)
+        guard let config = resolution.config else { return summary(resolution) }
+        let warnings = resolution.warnings.count
+        Console.out("valid: project \(config.project.name), profile \(config.profileDisplayName): "
+            + "\(config.services.count) services, \(config.networks.count) networks, \(config.volumes.count) volumes"
+            + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+        return .success
+    }
+
+    private static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { Console.error(diagnostic.description) }
+    }
+
+    private static func summary(_ resolution: ConfigResolution) -> ExitStatus {
+        let errors = resolution.errors.count, warnings = resolution.warnings.count
+        Console.error("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return .invalid
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class SutaModelTestsSmoke: XCTestCase { func testBuilds() {} }
