@@ -22,7 +22,8 @@ public struct ManifestLoader: Sendable {
             files += try ManifestLoader.yamlFiles(under: [directory])
         }
         var manifests = try files.map(ManifestLoader.read)
-        let resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName())
+        let resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName(),
+                                      workingDirectory: FileManager.default.currentDirectoryPath)
         var resolution = resolver.resolve(manifests)
         // A Project may name another profile directory; read it and resolve again.
         if let extra = resolution.project.profilesDirectory, FileManager.default.fileExists(atPath: extra),

@@ -10,17 +10,21 @@ public struct ConfigResolver: Sendable {
     public var profiles: [String]
     /// The project name when no Project document names one.
     public var defaultProjectName: String
+    /// The directory relative manifest paths start from (bind sources are made absolute).
+    public var workingDirectory: String
     public var yamlLimits: YAMLLimits
 
-    public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String, yamlLimits: YAMLLimits = .default) {
+    public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
+                workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
         self.variables = variables
         self.profiles = profiles
         self.defaultProjectName = defaultProjectName
+        self.workingDirectory = workingDirectory
         self.yamlLimits = yamlLimits
     }
 
     public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
-        var reader = SpecReader(interpolator: Interpolator(variables: variables))
+        var reader = SpecReader(interpolator: Interpolator(variables: variables), workingDirectory: workingDirectory)
         var documents: [ManifestDocument] = []
         for file in files {
             do {

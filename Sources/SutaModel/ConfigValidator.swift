@@ -92,12 +92,12 @@ struct ConfigValidator {
         }
         let reference = ImageReference(service.image)
         if service.image.isEmpty {
-            diagnostics.error("service `\(service.name)` has an empty image", at: service.location)
+            diagnostics.error("service `\(service.name)` has an empty image", at: service.imageLocation)
         } else if reference.tag == nil && reference.digest == nil {
-            diagnostics.warning("image `\(service.image)` of `\(service.name)` has no tag; it means `latest`", at: service.location,
+            diagnostics.warning("image `\(service.image)` of `\(service.name)` has no tag; it means `latest`", at: service.imageLocation,
                                 hint: "pin a version, e.g. `\(service.image):1.2.3`")
         } else if reference.tag == "latest" {
-            diagnostics.warning("image `\(service.image)` of `\(service.name)` uses the `latest` tag", at: service.location,
+            diagnostics.warning("image `\(service.image)` of `\(service.name)` uses the `latest` tag", at: service.imageLocation,
                                 hint: "pin a version so applies are repeatable")
         }
         if let gateway = project.gateway, gateway.service == service.name, let port = gateway.adminPort {

@@ -6,6 +6,8 @@ public struct ServiceSpec: Sendable, Hashable {
     /// Where the service's `metadata.name` is written.
     public var location: SourceLocation
     public var image: String
+    /// Where the image is written (image warnings point here).
+    public var imageLocation: SourceLocation
     public var entrypoint: [String]?
     public var command: [String]?
     public var workingDir: String?
@@ -40,6 +42,7 @@ public struct ServiceSpec: Sendable, Hashable {
         self.name = name
         self.location = location
         self.image = image
+        imageLocation = location
         environment = []
         ports = []
         volumes = []

@@ -21,6 +21,7 @@ extension SpecReader {
             return nil
         }
         var service = ServiceSpec(name: document.name, location: document.nameLocation, image: string(imageNode, "image") ?? "")
+        service.imageLocation = imageNode.location
         service.metadataLabels = document.labels
         if let n = f["entrypoint"] { service.entrypoint = commandLine(n, "entrypoint") }
         if let n = f["command"] { service.command = commandLine(n, "command") }
@@ -77,6 +78,11 @@ extension SpecReader {
             if let valueNode {
                 guard let expanded = reader.expandedScalar(valueNode, "environment.\(name)") else { return }
                 (value, secret) = (expanded.scalar.text, expanded.secret)
+            }
+            guard let first = name.unicodeScalars.first, !("0"..."9").contains(first),
+                  !name.contains(where: { $0 == " " || $0 == "=" || $0 == "\t" }) else {
+                reader.diagnostics.error("invalid environment variable name `\(name)`", at: valueNode?.location ?? node.location)
+                return
             }
             result[name] = EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name))
         }
@@ -162,7 +168,7 @@ extension SpecReader {
                     if f["source"] == nil { diagnostics.error("a \(kind.rawValue) mount needs a `source`", at: node.location) }
                     return nil
                 }
-                source = kind == .bind ? PathText.resolve(text, relativeTo: node.location.file) : text
+                source = kind == .bind ? absolutePath(text, besides: node.location.file) : text
             }
             let readOnly = f["read_only"].flatMap { bool($0, "read_only") } ?? false
             return checkedMount(VolumeMount(kind: kind, source: source, target: target, readOnly: readOnly, location: node.location))
@@ -183,7 +189,7 @@ extension SpecReader {
             return nil
         }
         let isBind = parts[0].hasPrefix("/") || parts[0].hasPrefix(".") || parts[0].hasPrefix("~")
-        let source = isBind ? PathText.resolve(parts[0], relativeTo: node.location.file) : parts[0]
+        let source = isBind ? absolutePath(parts[0], besides: node.location.file) : parts[0]
         return checkedMount(VolumeMount(kind: isBind ? .bind : .volume, source: source, target: parts[1], readOnly: readOnly, location: node.location))
     }
 

@@ -7,7 +7,7 @@ extension SpecReader {
         guard let node = document.spec, let f = fields(node, of: "project spec", allowed: allowed) else { return project }
         project.defaultProfile = f["default_profile"].flatMap { string($0, "default_profile") }
         project.profilesDirectory = f["profiles_dir"].flatMap { string($0, "profiles_dir") }
-            .map { PathText.resolve($0, relativeTo: document.location.file) }
+            .map { absolutePath($0, besides: document.location.file) }
         project.secrets = f["secrets"].flatMap { stringList($0, "secrets") } ?? []
         if let n = f["engine"], let e = fields(n, of: "engine", allowed: ["host"]) {
             if let host = e["host"].flatMap({ string($0, "host") }) {

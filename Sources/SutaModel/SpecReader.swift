@@ -5,9 +5,17 @@ import SutaYAML
 struct SpecReader {
     var interpolator: Interpolator
     var diagnostics = DiagnosticList()
+    /// Relative manifest paths are relative to this directory (bind sources become absolute).
+    let workingDirectory: String
 
-    init(interpolator: Interpolator) {
+    init(interpolator: Interpolator, workingDirectory: String) {
         self.interpolator = interpolator
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` (relative to the manifest file `file`) as an absolute path.
+    func absolutePath(_ path: String, besides file: String) -> String {
+        PathText.resolve(path, relativeTo: file.hasPrefix("/") ? file : workingDirectory + "/" + file)
     }
 
     /// The fields of a mapping node; unknown keys are reported with a did-you-mean hint.
