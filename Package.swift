@@ -7,6 +7,7 @@ let package = Package(
     name: "sutactl",
     products: [
         .executable(name: "sutactl", targets: ["sutactl"]),
+        .executable(name: "sutactl-bench", targets: ["sutactl-bench"]),
     ],
     dependencies: [],
     targets: [
@@ -26,6 +27,9 @@ let package = Package(
         .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
         .target(name: "SutaController", dependencies: ["SutaModel"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
+        .executableTarget(name: "sutactl-bench", dependencies: ["SutaController"]),
+        // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
+        .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),

@@ -1,0 +1,86 @@
+import Foundation
+
+// Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
+// peak RSS is its own; the parent prints the table. Usage: sutactl-bench [--iterations N]
+
+let arguments = CommandLine.arguments
+let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func scenarios(generatedRoot: URL) -> [BenchScenario] {
+    [
+        BenchScenario(name: "sutazai minimal", paths: ["manifests"], profiles: ["minimal"], services: 8,
+                      targetMilliseconds: 20, targetPeakMegabytes: nil),
+        BenchScenario(name: "sutazai full", paths: ["manifests"], profiles: ["full"], services: 59,
+                      targetMilliseconds: 20, targetPeakMegabytes: nil),
+        BenchScenario(name: "sutazai full+security", paths: ["manifests"], profiles: ["full", "security"], services: 59,
+                      targetMilliseconds: 20, targetPeakMegabytes: nil),
+        BenchScenario(name: "generated 1000", paths: [generatedRoot.appendingPathComponent("g1000/manifests").path], profiles: [],
+                      services: 1000, targetMilliseconds: 150, targetPeakMegabytes: nil),
+        BenchScenario(name: "generated 5000", paths: [generatedRoot.appendingPathComponent("g5000/manifests").path], profiles: [],
+                      services: 5000, targetMilliseconds: nil, targetPeakMegabytes: 50),
+    ]
+}
+
+if let index = arguments.firstIndex(of: "--child") {
+    // Child: run one scenario, print "median p95 min peakMB".
+    let root = URL(fileURLWithPath: arguments[index + 2])
+    let scenario = scenarios(generatedRoot: root)[Int(arguments[index + 1])!]
+    do {
+        let times = try scenario.measure(iterations: iterations).sorted()
+        print(times[times.count / 2], times[min(times.count - 1, times.count * 95 / 100)], times[0], peakRSSMegabytes())
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
+
+let root = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-\(getpid())")
+defer { try? FileManager.default.removeItem(at: root) }
+try ManifestGenerator.write(services: 1000, into: root.appendingPathComponent("g1000"))
+try ManifestGenerator.write(services: 5000, into: root.appendingPathComponent("g5000"))
+
+print("sutactl load+validate+resolve benchmark (release build, \(iterations) runs each, median / p95 / min; peak RSS of a fresh process)")
+print("")
+func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+print(pad("scenario", 24) + pad("services", 10) + pad("median ms", 11) + pad("p95 ms", 9) + pad("min ms", 9)
+      + pad("ms/service", 12) + pad("peak MB", 9) + "target")
+var failed = false
+for (index, scenario) in scenarios(generatedRoot: root).enumerated() {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    child.arguments = ["--child", String(index), root.path, "--iterations", String(iterations)]
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    try child.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    let values = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard child.terminationStatus == 0, values.count == 4 else {
+        print(pad(scenario.name, 24) + "FAILED")
+        failed = true
+        continue
+    }
+    var verdicts: [String] = []
+    if let target = scenario.targetMilliseconds {
+        verdicts.append("< \(Int(target)) ms " + (values[0] < target ? "ok" : "MISSED"))
+        failed = failed || values[0] >= target
+    }
+    if let target = scenario.targetPeakMegabytes {
+        verdicts.append("< \(Int(target)) MB " + (values[3] < target ? "ok" : "MISSED"))
+        failed = failed || values[3] >= target
+    }
+    print(pad(scenario.name, 24) + pad(String(scenario.services), 10) + pad(String(format: "%.2f", values[0]), 11)
+          + pad(String(format: "%.2f", values[1]), 9) + pad(String(format: "%.2f", values[2]), 9)
+          + pad(String(format: "%.4f", values[0] / Double(scenario.services)), 12)
+          + pad(String(format: "%.1f", values[3]), 9) + verdicts.joined(separator: ", "))
+}
+print("")
+print("Growth is linear when ms/service stays flat from 1000 to 5000 services.")
+exit(failed ? 1 : 0)

@@ -1,2 +1,0 @@
-import XCTest
-final class SutactlTestsSmoke: XCTestCase { func testBuilds() {} }
