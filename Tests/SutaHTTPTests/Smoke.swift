@@ -1,2 +1,0 @@
-import XCTest
-final class SutaHTTPTestsSmoke: XCTestCase { func testBuilds() {} }
