@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "SutaYAML", dependencies: ["CYAML"]),
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
         .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
-        .target(name: "SutaController", dependencies: ["SutaModel"]),
+        .target(name: "SutaPlan", dependencies: ["SutaModel"]),
+        .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),
+        .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
         .testTarget(name: "SutactlTests", dependencies: ["SutaController"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

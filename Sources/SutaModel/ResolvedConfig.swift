@@ -10,6 +10,14 @@ public struct ResolvedConfig: Sendable {
     public var networks: [NetworkSpec]
     public var volumes: [VolumeSpec]
 
+    public init(project: ProjectSpec, profiles: [String], services: [ServiceSpec], networks: [NetworkSpec], volumes: [VolumeSpec]) {
+        self.project = project
+        self.profiles = profiles
+        self.services = services
+        self.networks = networks
+        self.volumes = volumes
+    }
+
     /// The profile as shown to people: `minimal,security`, or `(all services)`.
     public var profileDisplayName: String { profiles.isEmpty ? "(all services)" : profiles.joined(separator: ",") }
 }

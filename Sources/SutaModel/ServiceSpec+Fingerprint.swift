@@ -1,0 +1,37 @@
+extension ServiceSpec {
+    /// Hashes of what a container runs with, one per group of fields, so a changed container
+    /// can say which fields differ. Replicas, profiles, depends_on, gateway, discovery and
+    /// supervision are not included: changing them never recreates a container.
+    ///
+    /// Secret values enter the hash (changing a password recreates the container, as Compose
+    /// does) but only as part of a SHA-256 over the whole group, never in the clear.
+    public func fingerprint(networkName: (String) -> String, volumeName: (String) -> String) -> ConfigFingerprint {
+        func list(_ items: [String]) -> String { items.map { "\($0.utf8.count):\($0)" }.joined(separator: ",") }
+        let health: String
+        switch healthcheck?.probe {
+        case nil: health = "none"
+        case .command(let words)?: health = "cmd:" + list(words)
+        case .http(let port, let path)?: health = "http:\(port):\(path)"
+        case .tcp(let port)?: health = "tcp:\(port)"
+        case .disabled?: health = "disabled"
+        }
+        let timing = [healthcheck?.interval, healthcheck?.timeout, healthcheck?.startPeriod]
+            .map { $0.map { String($0.nanoseconds) } ?? "-" }.joined(separator: "/") + "/\(healthcheck?.retries ?? 0)"
+        let groups: [(String, String)] = [
+            ("image", image),
+            ("command", list(entrypoint ?? ["<image>"]) + "|" + list(command ?? ["<image>"]) + "|" + (workingDir ?? "")),
+            ("environment", list(environment.map { "\($0.name)=\($0.value)" })),
+            ("ports", list(ports.map(\.shortForm))),
+            ("volumes", list(volumes.map { "\($0.kind.rawValue):\($0.source.map { $0.hasPrefix("/") ? $0 : volumeName($0) } ?? ""):\($0.target):\($0.readOnly)" })),
+            ("networks", list(networks.map { "\(networkName($0.network)):\(list($0.aliases)):\($0.ipv4Address ?? "")" })),
+            ("resources", "\(resources.cpus.map { String($0) } ?? "-")/\(resources.memoryBytes.map { String($0) } ?? "-")/\(resources.pids.map { String($0) } ?? "-")"),
+            ("healthcheck", health + "|" + timing),
+            ("restart", restart.text),
+            ("security", "\(user ?? "")|\(readOnlyRootFilesystem)|" + list(capDrop) + "|" + list(capAdd) + "|" + list(securityOptions)),
+            ("tmpfs", list(tmpfs)),
+            ("stop", "\(stopSignal ?? "")|\(stopGracePeriod.map { String($0.nanoseconds) } ?? "")"),
+            ("labels", list(labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+        ]
+        return ConfigFingerprint(groups: groups.map { ($0.0, String(SHA256.hex($0.1).prefix(8))) })
+    }
+}

@@ -1,0 +1,18 @@
+/// One snapshot of the engine: every container, network and volume, owned or not (names
+/// of foreign objects matter: a clash is an error). Planning reads nothing else.
+public struct ObservedState: Sendable, Hashable {
+    public var containers: [ObservedContainer]
+    public var networks: [ObservedObject]
+    public var volumes: [ObservedObject]
+
+    public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = []) {
+        self.containers = containers
+        self.networks = networks
+        self.volumes = volumes
+    }
+
+    /// The containers of `project`.
+    public func containers(of project: String) -> [ObservedContainer] {
+        containers.filter { $0.project == project }
+    }
+}

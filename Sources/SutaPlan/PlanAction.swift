@@ -1,0 +1,55 @@
+import SutaModel
+
+/// One change to the engine.
+public enum PlanAction: Sendable, Hashable {
+    case createNetwork(NetworkSpec, name: String)
+    case createVolume(VolumeSpec, name: String)
+    /// Create and start the container of one replica.
+    case createContainer(service: String, replica: Int, name: String)
+    /// Stop and remove the old container, then create and start a new one.
+    case recreateContainer(service: String, replica: Int, name: String, containerID: String, changed: [String])
+    case startContainer(service: String, replica: Int, name: String, containerID: String)
+    case removeContainer(service: String?, name: String, containerID: String)
+    case removeNetwork(name: String, id: String)
+    case removeVolume(name: String)
+
+    /// `network`, `volume` or `service NAME`: what the action is about, for output.
+    public var subject: String {
+        switch self {
+        case .createNetwork(_, let name), .removeNetwork(let name, _): "network \(name)"
+        case .createVolume(_, let name), .removeVolume(let name): "volume \(name)"
+        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _), .startContainer(let service, _, _, _):
+            "service \(service)"
+        case .removeContainer(let service, let name, _): service.map { "service \($0)" } ?? "container \(name)"
+        }
+    }
+
+    /// The service a container action is for.
+    public var service: String? {
+        switch self {
+        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _), .startContainer(let service, _, _, _): service
+        case .removeContainer(let service, _, _): service
+        default: nil
+        }
+    }
+
+    /// `create`, `recreate`, `start`, `remove`.
+    public var verb: String {
+        switch self {
+        case .createNetwork, .createVolume, .createContainer: "create"
+        case .recreateContainer: "recreate"
+        case .startContainer: "start"
+        case .removeContainer, .removeNetwork, .removeVolume: "remove"
+        }
+    }
+
+    /// The engine object acted on, as shown in the plan text.
+    public var object: String {
+        switch self {
+        case .createNetwork, .createVolume, .removeNetwork, .removeVolume: ""
+        case .createContainer(_, _, let name): "container \(name)"
+        case .recreateContainer(_, _, let name, let id, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id):
+            "container \(name) \(id.prefix(12))"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Accumulates plan steps with increasing ids.
+struct PlanBuilder {
+    private(set) var steps: [PlanStep] = []
+
+    /// Ids of the container removals so far (networks and volumes go after them).
+    var removals: [Int] {
+        steps.filter { if case .removeContainer = $0.action { true } else { false } }.map(\.id)
+    }
+
+    @discardableResult
+    mutating func add(_ action: PlanAction, cause: String, after: [Int] = [], waitFor: [PlanStep.Wait] = []) -> Int {
+        let id = steps.count
+        steps.append(PlanStep(id: id, action: action, cause: cause, after: Array(Set(after)).sorted(), waitFor: waitFor))
+        return id
+    }
+}

@@ -1,0 +1,31 @@
+import SutaModel
+
+/// One action of a plan, why it is needed, and what must happen before it.
+public struct PlanStep: Sendable, Hashable {
+    /// A service whose condition must hold before a container step starts.
+    public struct Wait: Sendable, Hashable {
+        public var service: String
+        public var condition: Dependency.Condition
+
+        public init(service: String, condition: Dependency.Condition) {
+            self.service = service
+            self.condition = condition
+        }
+    }
+
+    public var id: Int
+    public var action: PlanAction
+    public var cause: String
+    /// Steps that must have succeeded first (a failure there skips this step).
+    public var after: [Int]
+    /// Dependency conditions checked against the engine before the container starts.
+    public var waitFor: [Wait]
+
+    public init(id: Int, action: PlanAction, cause: String, after: [Int] = [], waitFor: [Wait] = []) {
+        self.id = id
+        self.action = action
+        self.cause = cause
+        self.after = after
+        self.waitFor = waitFor
+    }
+}

@@ -1,0 +1,137 @@
+import SutaModel
+
+/// Desired state x observed state -> plan. Pure: no engine, no clock, no files.
+public struct Planner: Sendable {
+    public var config: ResolvedConfig
+    public var options: PlanOptions
+
+    public init(config: ResolvedConfig, options: PlanOptions = PlanOptions()) {
+        self.config = config
+        self.options = options
+    }
+
+    public var names: ResourceNames { ResourceNames(project: config.project.name) }
+
+    /// The fingerprint a service's containers carry when they match the manifests.
+    public func fingerprint(of service: ServiceSpec) -> ConfigFingerprint {
+        service.fingerprint(networkName: names.network, volumeName: names.volume)
+    }
+
+    public func plan(_ observed: ObservedState) -> Plan {
+        var builder = PlanBuilder()
+        let project = config.project.name
+        var conflicts: [PlanConflict] = []
+
+        // Networks and volumes first: containers wait for them.
+        var objectSteps: [String: Int] = [:]
+        for network in config.networks {
+            let name = names.network(network.name)
+            if let existing = observed.networks.first(where: { $0.name == name }) {
+                if existing.project != project { conflicts.append(PlanConflict(kind: "network", name: name, id: existing.id, owner: existing.project)) }
+                continue
+            }
+            objectSteps["network:" + network.name] = builder.add(.createNetwork(network, name: name), cause: "not found")
+        }
+        for volume in config.volumes {
+            let name = names.volume(volume.name)
+            if let existing = observed.volumes.first(where: { $0.name == name }) {
+                if existing.project != project { conflicts.append(PlanConflict(kind: "volume", name: name, id: existing.id, owner: existing.project)) }
+                continue
+            }
+            objectSteps["volume:" + volume.name] = builder.add(.createVolume(volume, name: name), cause: "not found")
+        }
+
+        let owned = observed.containers(of: project)
+        var unchanged: [String] = []
+        var serviceSteps: [String: [Int]] = [:]
+        for service in ContainerOrder.sorted(config.services) {
+            let fingerprint = fingerprint(of: service)
+            let prerequisites = service.networks.compactMap { objectSteps["network:" + $0.network] }
+                + service.volumes.compactMap { $0.kind == .volume ? $0.source.flatMap { objectSteps["volume:" + $0] } : nil }
+            let after = prerequisites + service.dependsOn.flatMap { serviceSteps[$0.service] ?? [] }
+            let waits = service.dependsOn.map { PlanStep.Wait(service: $0.service, condition: $0.condition) }
+            let mine = owned.filter { $0.service == service.name }
+            var changed = false
+            for replica in 1...max(service.replicas, 1) where service.replicas > 0 {
+                let name = names.container(service: service.name, replica: replica)
+                if let foreign = observed.containers.first(where: { $0.name == name && $0.project != project }) {
+                    conflicts.append(PlanConflict(kind: "container", name: name, id: foreign.id, owner: foreign.project))
+                    changed = true
+                    continue
+                }
+                let candidates = mine.filter { $0.replica == replica || ($0.replica == nil && $0.name == name) }
+                let keep = ContainerOrder.best(candidates, fingerprint: fingerprint)
+                for duplicate in candidates where duplicate.id != keep?.id {
+                    builder.add(.removeContainer(service: service.name, name: duplicate.name, containerID: duplicate.id),
+                                cause: "duplicate of replica \(replica)")
+                }
+                guard let current = keep else {
+                    let id = builder.add(.createContainer(service: service.name, replica: replica, name: name), cause: "not found",
+                                         after: after, waitFor: waits)
+                    serviceSteps[service.name, default: []].append(id)
+                    changed = true
+                    continue
+                }
+                if let step = containerStep(current, service: service, replica: replica, name: name, fingerprint: fingerprint) {
+                    let id = builder.add(step.action, cause: step.cause, after: after, waitFor: waits)
+                    serviceSteps[service.name, default: []].append(id)
+                    changed = true
+                }
+            }
+            for extra in mine where (extra.replica ?? 1) > service.replicas {
+                builder.add(.removeContainer(service: service.name, name: extra.name, containerID: extra.id),
+                            cause: service.replicas == 0 ? "replicas is 0" : "scaled down to \(service.replicas)")
+                changed = true
+            }
+            if !changed { unchanged.append(service.name) }
+        }
+
+        let active = Set(config.services.map(\.name))
+        var leftovers: [String] = []
+        for container in owned.sorted(by: { $0.name < $1.name }) where !active.contains(container.service ?? "") {
+            if options.prune {
+                builder.add(.removeContainer(service: container.service, name: container.name, containerID: container.id),
+                            cause: "no longer desired")
+            } else {
+                leftovers.append(container.service ?? container.name)
+            }
+        }
+        if options.prune {
+            let wantedNetworks = Set(config.networks.map { names.network($0.name) })
+            for network in observed.networks.sorted(by: { $0.name < $1.name }) where network.project == project && !wantedNetworks.contains(network.name) {
+                builder.add(.removeNetwork(name: network.name, id: network.id), cause: "no longer desired", after: builder.removals)
+            }
+        }
+        if options.prune && options.pruneVolumes {
+            let wantedVolumes = Set(config.volumes.map { names.volume($0.name) })
+            for volume in observed.volumes.sorted(by: { $0.name < $1.name }) where volume.project == project && !wantedVolumes.contains(volume.name) {
+                builder.add(.removeVolume(name: volume.name), cause: "no longer desired", after: builder.removals)
+            }
+        }
+        return Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: Array(Set(leftovers)).sorted())
+    }
+
+    /// What to do with the container kept for a replica, or nil when it is as desired.
+    private func containerStep(_ container: ObservedContainer, service: ServiceSpec, replica: Int, name: String,
+                               fingerprint: ConfigFingerprint) -> (action: PlanAction, cause: String)? {
+        let recorded = container.labels[OwnershipLabels.configFields].flatMap(ConfigFingerprint.init(label:))
+        if recorded != fingerprint {
+            let changed = recorded.map { fingerprint.changedGroups(since: $0) } ?? ["(unrecorded)"]
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: changed),
+                    "config changed: \(changed.joined(separator: ", "))")
+        }
+        if container.name != name {
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: ["name"]),
+                    "named \(container.name)")
+        }
+        switch container.state {
+        case .running, .restarting:
+            return nil
+        case .created, .exited, .paused:
+            return (.startContainer(service: service.name, replica: replica, name: name, containerID: container.id), container.state.rawValue)
+        case .dead, .removing:
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: []),
+                    "container is \(container.state.rawValue)")
+        }
+    }
+}
