@@ -57,7 +57,7 @@ final class ValidationRuleTests: XCTestCase {
     func testDuplicateNamesAcrossFiles() throws {
         XCTAssertEqual(try Fixture.messages("duplicate-names"), [
             "duplicate-names/b.yaml:3:18: error: duplicate Volume `data`\n  hint: first defined at duplicate-names/a.yaml:8:18",
-            "duplicate-names/b.yaml:8:18: error: duplicate Service `web`\n  hint: first defined at duplicate-names/a.yaml:3:18",
+            "duplicate-names/b.yaml:7:18: error: duplicate Service `web`\n  hint: first defined at duplicate-names/a.yaml:3:18",
         ])
     }
 
@@ -154,7 +154,7 @@ final class ValidationRuleTests: XCTestCase {
         XCTAssertEqual(try Fixture.messages("healthy-needs-check"), [
             "healthy-needs-check/services.yaml:12:5: error: `api` waits for `db` to be healthy, but `db` has no healthcheck\n"
                 + "  hint: add a healthcheck to `db` or use condition service_started",
-            "healthy-needs-check/services.yaml:13:21: error: unknown condition `service_ready`\n  hint: did you mean `service_started`?",
+            "healthy-needs-check/services.yaml:13:22: error: unknown condition `service_ready`\n  hint: did you mean `service_healthy`?",
         ])
     }
 

@@ -4,7 +4,7 @@ import XCTest
 /// The `sutactl` binary as an operator uses it: exit statuses, output, diagnostics.
 final class CommandLineTests: XCTestCase {
     func testValidateEachProfile() throws {
-        for (profile, summary) in [("minimal", "8 services, 1 networks, 7 volumes"), ("full", "59 services, 1 networks, 15 volumes")] {
+        for (profile, summary) in [("minimal", "8 services, 1 networks, 8 volumes"), ("full", "59 services, 1 networks, 15 volumes")] {
             let outcome = try SutactlRunner.run(["validate", "-f", "manifests/", "--profile", profile])
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
             XCTAssertEqual(outcome.stdout, "valid: project sutazai, profile \(profile): \(summary)\n")

@@ -73,9 +73,13 @@ final class ShippedManifestTests: XCTestCase {
         XCTAssertNil(minimal.config)
         XCTAssertTrue(minimal.errors.contains { $0.message.hasPrefix("required secret `POSTGRES_PASSWORD` is not set") },
                       minimal.errors.map(\.description).joined(separator: "\n"))
-        // RABBITMQ_DEFAULT_PASS is used only by services outside the minimal profile.
+        // RABBITMQ_DEFAULT_PASS is used by rabbitmq and the agents too, but in the minimal
+        // profile only the backend's use of it is reported.
         environment = SutactlRunner.platformSecrets
         environment["RABBITMQ_DEFAULT_PASS"] = nil
-        XCTAssertEqual(try load(["minimal"], environment: environment).errors.map(\.description), [])
+        let errors = try load(["minimal"], environment: environment).errors
+        XCTAssertEqual(errors.count, 1, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.first?.location?.file.hasSuffix("manifests/services/app.yaml"), true)
+        XCTAssertEqual(try load(["full"], environment: environment).errors.count, 7, "backend, rabbitmq and 5 core agents")
     }
 }

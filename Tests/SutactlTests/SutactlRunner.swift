@@ -24,7 +24,10 @@ struct SutactlRunner {
 
     static func run(_ arguments: [String], environment: [String: String] = platformSecrets,
                     in directory: URL = repositoryRoot) throws -> Outcome {
-        let binary = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("sutactl")
+        // The test bundle sits in the products directory (on Linux it may be that directory).
+        let bundle = Bundle(for: BundleMarker.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        let binary = products.appendingPathComponent("sutactl")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

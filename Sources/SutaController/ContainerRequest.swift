@@ -1,0 +1,27 @@
+import SutaModel
+import SutaPlan
+
+/// Everything needed to create one replica's container: the service, the names of the
+/// project's objects, and the ownership labels (with the config fingerprint).
+public struct ContainerRequest: Sendable {
+    public var name: String
+    public var service: ServiceSpec
+    public var replica: Int
+    public var names: ResourceNames
+    public var labels: [String: String]
+
+    public init(name: String, service: ServiceSpec, replica: Int, names: ResourceNames, fingerprint: ConfigFingerprint) {
+        self.name = name
+        self.service = service
+        self.replica = replica
+        self.names = names
+        labels = service.labels.merging([
+            OwnershipLabels.project: names.project,
+            OwnershipLabels.service: service.name,
+            OwnershipLabels.replica: String(replica),
+            OwnershipLabels.configHash: fingerprint.hash,
+            OwnershipLabels.configFields: fingerprint.fieldsLabel,
+            OwnershipLabels.managedBy: OwnershipLabels.managedByValue,
+        ]) { _, ours in ours }
+    }
+}

@@ -1,0 +1,19 @@
+import SutaModel
+import SutaPlan
+
+/// What the executor needs from a container engine. `DockerEngineDriver` is the real one;
+/// tests drive the executor with a scripted one.
+public protocol EngineDriver: Sendable {
+    /// One snapshot of every container, network and volume (owned or not).
+    func observe() async throws -> ObservedState
+    func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws
+    func createVolume(_ spec: VolumeSpec, name: String, labels: [String: String]) async throws
+    /// Creates (does not start) a container; returns its id.
+    func createContainer(_ request: ContainerRequest) async throws -> String
+    func startContainer(id: String) async throws
+    /// Stops gracefully (signal, then kill after `grace`) and removes, with anonymous volumes.
+    func removeContainer(id: String, grace: Duration) async throws
+    func removeNetwork(id: String) async throws
+    func removeVolume(name: String) async throws
+    func containerStatus(id: String) async throws -> ContainerStatus
+}

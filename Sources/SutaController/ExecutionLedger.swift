@@ -1,0 +1,23 @@
+import SutaPlan
+
+/// The executor's shared book-keeping: step outcomes and the containers of each service.
+actor ExecutionLedger {
+    private var finished: [Int: StepOutcome] = [:]
+    private var containersByService: [String: [String]] = [:]
+
+    init(observed: ObservedState, project: String) {
+        for container in observed.containers(of: project) where container.state != .dead && container.state != .removing {
+            if let service = container.service { containersByService[service, default: []].append(container.id) }
+        }
+    }
+
+    func outcomes(of ids: [Int]) -> [StepOutcome] { ids.compactMap { finished[$0] } }
+    func finish(_ id: Int, _ outcome: StepOutcome) { finished[id] = outcome }
+    func containers(of service: String) -> [String] { containersByService[service] ?? [] }
+    func record(_ id: String, service: String) {
+        if !(containersByService[service] ?? []).contains(id) { containersByService[service, default: []].append(id) }
+    }
+    func forget(_ id: String, service: String) { containersByService[service]?.removeAll { $0 == id } }
+
+    var result: ExecutionResult { ExecutionResult(outcomes: finished, containers: containersByService) }
+}

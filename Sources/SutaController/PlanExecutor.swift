@@ -1,0 +1,177 @@
+import SutaModel
+import SutaPlan
+
+/// Carries out a plan: walks its DAG with bounded parallelism, starts a container only once
+/// its dependencies meet their condition, skips what depends on a failure, and carries on
+/// elsewhere. It makes no decisions of its own: those are the planner's.
+public struct PlanExecutor: Sendable {
+    public var engine: any EngineDriver
+    public var config: ResolvedConfig
+    public var parallelism: Int
+    /// How long to wait for one dependency condition.
+    public var timeout: Duration
+    public var pollInterval: Duration
+
+    public init(engine: any EngineDriver, config: ResolvedConfig, parallelism: Int = 8, timeout: Duration = .seconds(300),
+                pollInterval: Duration = .milliseconds(200)) {
+        self.engine = engine
+        self.config = config
+        self.parallelism = max(1, parallelism)
+        self.timeout = timeout
+        self.pollInterval = pollInterval
+    }
+
+    /// Runs every step; returns each step's outcome and the containers of each service afterwards.
+    public func execute(_ plan: Plan, observed: ObservedState,
+                        report: @escaping @Sendable (ProgressEvent) -> Void) async -> ExecutionResult {
+        let ledger = ExecutionLedger(observed: observed, project: config.project.name)
+        let steps = Dictionary(uniqueKeysWithValues: plan.steps.map { ($0.id, $0) })
+        var pending = plan.steps.map(\.id)
+        var running = 0
+        await withTaskGroup(of: Void.self) { group in
+            while !pending.isEmpty || running > 0 {
+                var launched = false
+                for id in pending {
+                    let step = steps[id]!
+                    let outcomes = await ledger.outcomes(of: step.after)
+                    guard outcomes.count == step.after.count else { continue }
+                    if let blocked = zip(step.after, outcomes).first(where: { $0.1 != .succeeded }) {
+                        let reason = "skipped: \(steps[blocked.0]!.action.subject) did not succeed"
+                        await ledger.finish(step.id, .skipped(reason))
+                        report(.finished(step, .skipped(reason), .zero))
+                        pending.removeAll { $0 == id }
+                        launched = true
+                        continue
+                    }
+                    guard running < parallelism else { break }
+                    pending.removeAll { $0 == id }
+                    running += 1
+                    launched = true
+                    group.addTask {
+                        let start = ContinuousClock.now
+                        report(.started(step))
+                        let outcome = await run(step, ledger: ledger, report: report)
+                        await ledger.finish(step.id, outcome)
+                        report(.finished(step, outcome, ContinuousClock.now - start))
+                    }
+                }
+                if launched { continue }
+                guard running > 0 else { break }
+                await group.next()
+                running -= 1
+            }
+        }
+        return await ledger.result
+    }
+
+    /// Waits until every container of every active service runs and, where it has a
+    /// healthcheck, is healthy (`apply --wait`). Returns the services that did not get there.
+    public func waitUntilReady(containers: [String: [String]]) async -> [String: String] {
+        var failures: [String: String] = [:]
+        await withTaskGroup(of: (String, String?).self) { group in
+            for service in config.services where service.replicas > 0 {
+                let condition: Dependency.Condition = service.healthcheck.map { $0.probe == .disabled ? .started : .healthy } ?? .started
+                let ids = containers[service.name] ?? []
+                group.addTask {
+                    if ids.isEmpty { return (service.name, "no container") }
+                    for id in ids {
+                        if let problem = await wait(for: id, service: service.name, condition) { return (service.name, problem) }
+                    }
+                    return (service.name, nil)
+                }
+            }
+            for await (service, problem) in group {
+                if let problem { failures[service] = problem }
+            }
+        }
+        return failures
+    }
+
+    private func run(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> StepOutcome {
+        do {
+            switch step.action {
+            case .createNetwork(let spec, let name):
+                try await engine.createNetwork(spec, name: name, labels: OwnershipLabels.forObject(project: config.project.name).merging(spec.labels) { ours, _ in ours })
+            case .createVolume(let spec, let name):
+                try await engine.createVolume(spec, name: name, labels: OwnershipLabels.forObject(project: config.project.name).merging(spec.labels) { ours, _ in ours })
+            case .createContainer(let service, let replica, let name):
+                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                try await create(service: service, replica: replica, name: name, ledger: ledger)
+            case .recreateContainer(let service, let replica, let name, let oldID, _):
+                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                try await engine.removeContainer(id: oldID, grace: grace(of: service))
+                await ledger.forget(oldID, service: service)
+                try await create(service: service, replica: replica, name: name, ledger: ledger)
+            case .startContainer(let service, _, _, let id):
+                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                try await engine.startContainer(id: id)
+                await ledger.record(id, service: service)
+            case .removeContainer(let service, _, let id):
+                try await engine.removeContainer(id: id, grace: grace(of: service ?? ""))
+                if let service { await ledger.forget(id, service: service) }
+            case .removeNetwork(_, let id):
+                try await engine.removeNetwork(id: id)
+            case .removeVolume(let name):
+                try await engine.removeVolume(name: name)
+            }
+            return .succeeded
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    private func create(service name: String, replica: Int, name containerName: String, ledger: ExecutionLedger) async throws {
+        guard let service = config.services.first(where: { $0.name == name }) else {
+            throw ControllerError(.engine, "service \(name) is not in the resolved config")
+        }
+        let planner = Planner(config: config)
+        let request = ContainerRequest(name: containerName, service: service, replica: replica, names: planner.names,
+                                       fingerprint: planner.fingerprint(of: service))
+        let id = try await engine.createContainer(request)
+        await ledger.record(id, service: name)
+        try await engine.startContainer(id: id)
+    }
+
+    private func grace(of service: String) -> Duration {
+        config.services.first { $0.name == service }?.stopGracePeriod ?? .seconds(10)
+    }
+
+    private func waitForDependencies(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> String? {
+        for wait in step.waitFor {
+            let ids = await ledger.containers(of: wait.service)
+            guard !ids.isEmpty else { return "dependency \(wait.service) has no container" }
+            report(.waiting(step, for: "\(wait.service) \(wait.condition.rawValue)"))
+            for id in ids {
+                if let problem = await self.wait(for: id, service: wait.service, wait.condition) { return problem }
+            }
+        }
+        return nil
+    }
+
+    /// nil once the container meets the condition; otherwise why it never will (or timed out).
+    func wait(for id: String, service: String, _ condition: Dependency.Condition) async -> String? {
+        let deadline = ContinuousClock.now + timeout
+        var last = "unknown"
+        while ContinuousClock.now < deadline {
+            do {
+                let status = try await engine.containerStatus(id: id)
+                last = status.health == .none ? status.state.rawValue : "\(status.state.rawValue), \(status.health.rawValue)"
+                switch (condition, status.state) {
+                case (.started, .running), (.started, .restarting): return nil
+                case (.healthy, .running) where status.health == .healthy: return nil
+                case (.completed, .exited) where status.exitCode == 0: return nil
+                case (.completed, .exited), (.completed, .dead):
+                    return "\(service) exited with code \(status.exitCode)"
+                case (_, .exited), (_, .dead), (_, .created):
+                    return "\(service) is \(status.state.rawValue) (exit code \(status.exitCode))"
+                default: break
+                }
+            } catch {
+                last = String(describing: error)
+            }
+            try? await Task.sleep(for: pollInterval)
+            if Task.isCancelled { return "cancelled" }
+        }
+        return "timed out after \(DurationText.format(timeout)) waiting for \(service) to be \(condition.rawValue) (last: \(last))"
+    }
+}

@@ -1,0 +1,8 @@
+import SutaPlan
+
+/// What the executor reports while it runs, for live output and the audit log.
+public enum ProgressEvent: Sendable {
+    case waiting(PlanStep, for: String)
+    case started(PlanStep)
+    case finished(PlanStep, StepOutcome, Duration)
+}
