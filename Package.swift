@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
+        .testTarget(name: "SutaControllerTests", dependencies: ["SutaController"]),
         .testTarget(name: "SutactlTests", dependencies: ["SutaController"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,68 @@
+import Foundation
+import SutaController
+import SutaModel
+import SutaPlan
+
+/// An in-memory engine for executor tests: records calls in order, fails on demand, and
+/// reports health after a configurable number of polls.
+actor ScriptedEngine: EngineDriver {
+    private(set) var calls: [String] = []
+    private var statuses: [String: ContainerStatus] = [:]
+    private var names: [String: String] = [:]
+    private var pollsUntilHealthy: [String: Int] = [:]
+    private var failing: Set<String> = []
+    private var running = 0
+    private(set) var maxConcurrentCreates = 0
+    private var counter = 0
+
+    /// Services whose container create fails.
+    func failCreate(of service: String) { failing.insert(service) }
+    /// The service's container reports `healthy` only after this many status polls.
+    func becomeHealthy(_ service: String, afterPolls polls: Int) { pollsUntilHealthy[service] = polls }
+    /// The service's container exits at once with this code.
+    func exit(_ service: String, code: Int) { pollsUntilHealthy[service] = -code - 1 }
+
+    nonisolated func observe() async throws -> ObservedState { ObservedState() }
+    func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws { calls.append("network \(name)") }
+    func createVolume(_ spec: VolumeSpec, name: String, labels: [String: String]) async throws { calls.append("volume \(name)") }
+
+    func createContainer(_ request: ContainerRequest) async throws -> String {
+        running += 1
+        maxConcurrentCreates = max(maxConcurrentCreates, running)
+        try await Task.sleep(for: .milliseconds(20))
+        running -= 1
+        calls.append("create \(request.service.name)")
+        if failing.contains(request.service.name) { throw ControllerError(.engine, "create \(request.name) failed: boom") }
+        counter += 1
+        let id = "c\(counter)-\(request.service.name)"
+        names[id] = request.service.name
+        statuses[id] = ContainerStatus(state: .created, health: request.service.healthcheck == nil ? .none : .starting, exitCode: 0)
+        return id
+    }
+
+    func startContainer(id: String) async throws {
+        calls.append("start \(names[id] ?? id)")
+        statuses[id]?.state = .running
+    }
+
+    func removeContainer(id: String, grace: Duration) async throws { calls.append("remove \(id)") }
+    func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
+    func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
+
+    func containerStatus(id: String) async throws -> ContainerStatus {
+        guard var status = statuses[id], let service = names[id] else { throw ControllerError(.engine, "no such container \(id)") }
+        if let polls = pollsUntilHealthy[service] {
+            if polls < 0 {
+                status = ContainerStatus(state: .exited, health: .unhealthy, exitCode: -polls - 1)
+            } else if polls == 0 {
+                status.health = .healthy
+            } else {
+                pollsUntilHealthy[service] = polls - 1
+            }
+        } else if status.state == .running, status.health == .starting {
+            status.health = .healthy
+        }
+        statuses[id] = status
+        return status
+    }
+}
