@@ -16,4 +16,12 @@ public protocol EngineDriver: Sendable {
     func removeNetwork(id: String) async throws
     func removeVolume(name: String) async throws
     func containerStatus(id: String) async throws -> ContainerStatus
+    /// Start time, restart count and published ports, for `status`.
+    func containerDetails(id: String) async throws -> ContainerDetails
+    /// Streams a container's output until it ends (or forever with `follow`).
+    func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws
+    /// `28.2.2 (API 1.47)`.
+    func engineVersion() async throws -> String
+    /// Requests sent to the engine so far (the benchmark reports it).
+    var requestCount: Int { get async }
 }

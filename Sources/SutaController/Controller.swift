@@ -1,0 +1,100 @@
+import Foundation
+import SutaModel
+import SutaPlan
+
+/// Orchestrates one command against the engine: observe, plan, execute, record.
+public struct Controller: Sendable {
+    public var engine: any EngineDriver
+    public var state: StateDirectory
+    public var environment: [String: String]
+
+    public init(engine: any EngineDriver, state: StateDirectory, environment: [String: String]) {
+        self.engine = engine
+        self.state = state
+        self.environment = environment
+    }
+
+    /// Takes the project lock, then plans and (unless a dry run) executes.
+    public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
+                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
+        let start = ContinuousClock.now
+        let config = try target.config()
+        let directory = try projectDirectory(config.project.name)
+        let lock = options.dryRun ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
+        defer { withExtendedLifetime(lock) {} }
+
+        let observed = try await observe()
+        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes)).plan(observed)
+        if !plan.conflicts.isEmpty {
+            throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
+        }
+        if options.dryRun { return ApplyOutcome(plan: plan, execution: nil, notReady: [:], duration: ContinuousClock.now - start) }
+
+        let audit = AuditLog(directory: directory, environment: environment)
+        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout)
+        let result = await executor.execute(plan, observed: observed) { event in
+            if case .finished(let step, let outcome, _) = event {
+                let (result, error): (String, String?) = switch outcome {
+                case .succeeded: ("ok", nil)
+                case .failed(let why): ("failed", why)
+                case .skipped(let why): ("skipped", why)
+                }
+                audit.record(action: step.action.verb, object: [step.action.subject, step.action.object].filter { !$0.isEmpty }.joined(separator: " "),
+                             cause: step.cause, result: result, error: error)
+            }
+            report(event)
+        }
+        var notReady: [String: String] = [:]
+        if options.wait { notReady = await executor.waitUntilReady(containers: result.containers) }
+        do {
+            try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
+        } catch {
+            throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
+        }
+        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
+    }
+
+    /// The plan an apply would carry out, without the lock and without changing anything.
+    public func plan(_ target: ManifestTarget, options: PlanOptions) async throws(ControllerError) -> Plan {
+        let config = try target.config()
+        return Planner(config: config, options: options).plan(try await observe())
+    }
+
+    /// Removes every object of the project (volumes only when asked), under the lock.
+    public func down(project: String, volumes: Bool, waitForLock: Bool,
+                     report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
+        let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
+        let directory = try projectDirectory(project)
+        let lock = try ProjectLock(directory: directory, wait: waitForLock, onWait: { _ in })
+        defer { withExtendedLifetime(lock) {} }
+        let start = ContinuousClock.now
+        let observed = try await observe()
+        let plan = Planner(config: empty, options: PlanOptions(prune: true, pruneVolumes: volumes)).plan(observed)
+        let audit = AuditLog(directory: directory, environment: environment)
+        let result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
+            if case .finished(let step, let outcome, _) = event {
+                audit.record(action: step.action.verb, object: step.action.subject, cause: "down", result: outcome == .succeeded ? "ok" : "failed")
+            }
+            report(event)
+        }
+        return ApplyOutcome(plan: plan, execution: result, notReady: [:], duration: ContinuousClock.now - start)
+    }
+
+    public func observe() async throws(ControllerError) -> ObservedState {
+        do {
+            return try await engine.observe()
+        } catch let error as ControllerError {
+            throw error
+        } catch {
+            throw ControllerError(.engine, "cannot read the engine's state: \(error)")
+        }
+    }
+
+    private func projectDirectory(_ project: String) throws(ControllerError) -> URL {
+        do {
+            return try state.ensure(project: project)
+        } catch {
+            throw ControllerError(.io, "cannot create the state directory \(state.project(project).path): \(error)")
+        }
+    }
+}

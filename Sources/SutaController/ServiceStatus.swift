@@ -1,0 +1,19 @@
+import Foundation
+
+/// One service's line in `status`.
+public struct ServiceStatus: Sendable, Equatable {
+    public var name: String
+    public var inProfile: Bool
+    /// The container's state (`running`, `exited`, ...), or `missing`.
+    public var state: String
+    /// `healthy`, `unhealthy`, `starting`, or `none` without a healthcheck.
+    public var health: String
+    public var containerID: String?
+    /// `127.0.0.1:10000->5432/tcp`.
+    public var ports: [String]
+    public var startedAt: Date?
+    public var restarts: Int
+    /// The container differs from the manifests (config, missing, stopped), or should not run.
+    public var drifted: Bool
+    public var driftReason: String?
+}
