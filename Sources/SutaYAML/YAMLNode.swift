@@ -4,8 +4,10 @@
 /// plain scalars, sequences and mappings. Scalars keep their text and whether they were
 /// quoted: the manifest decoder decides what a plain `8080` or `true` means.
 public struct YAMLNode: Sendable {
+    // Not `indirect`: the arrays already give the recursion a fixed size, and boxing every
+    // value would cost a heap allocation (and a later free) per node.
     /// The shape and content of a node.
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         case mapping([YAMLMapEntry])
@@ -20,26 +22,28 @@ public struct YAMLNode: Sendable {
     }
 }
 
-/// The text of a scalar node and how it was written.
-public struct YAMLScalar: Sendable, Hashable {
-    public var text: String
-    /// True for plain (unquoted, non-block) scalars: only these can be numbers, booleans or null.
-    public var isPlain: Bool
-
-    public init(text: String, isPlain: Bool) {
-        self.text = text
-        self.isPlain = isPlain
+extension YAMLNode {
+    /// The scalar, if this node is one.
+    public var scalar: YAMLScalar? {
+        if case .scalar(let scalar) = value { return scalar }
+        return nil
     }
-}
 
-/// A key/value pair of a mapping node. Keys are scalars in every manifest, but the
-/// key keeps its own node so diagnostics can point at it.
-public struct YAMLMapEntry: Sendable {
-    public var key: YAMLNode
-    public var value: YAMLNode
+    /// The items, if this node is a sequence.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = value { return items }
+        return nil
+    }
 
-    public init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
+    /// The entries, if this node is a mapping.
+    public var mapping: [YAMLMapEntry]? {
+        if case .mapping(let entries) = value { return entries }
+        return nil
+    }
+
+    /// The value stored under the scalar key `key`, if this node is a mapping that has it.
+    /// A linear search: fine for looking up a few fields, not for walking a whole mapping.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar?.text == key }?.value
     }
 }

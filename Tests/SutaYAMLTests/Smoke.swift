@@ -1,2 +1,0 @@
-import XCTest
-final class SutaYAMLTestsSmoke: XCTestCase { func testBuilds() {} }
