@@ -1,7 +1,7 @@
 import Foundation
 import SutaModel
 
-/// The parsed command line: a command, its flags, and the manifest paths.
+/// The parsed command line: a command, its flags, and its arguments.
 struct CommandOptions {
     var command: String
     var files: [String] = []
@@ -9,9 +9,30 @@ struct CommandOptions {
     var output = "text"
     var help = false
     var arguments: [String] = []
+    var dryRun = false
+    var prune = false
+    var volumes = false
+    var wait = false
+    var noWait = false
+    var follow = false
+    var tail: Int?
+    var timeout: Duration = .seconds(300)
+    var parallel = 8
 
-    /// Flags every manifest command takes.
-    static let manifestFlags = ["-f", "--file", "--profile", "-p", "-o", "--output", "-h", "--help"]
+    /// The flags each command accepts (`-h/--help` always).
+    static let flagsByCommand: [String: [String]] = [
+        "validate": ["-f", "--file", "-p", "--profile", "-o", "--output"],
+        "config": ["-f", "--file", "-p", "--profile", "-o", "--output"],
+        "apply": ["-f", "--file", "-p", "--profile", "-o", "--output", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
+                  "--no-wait", "--parallel"],
+        "diff": ["-f", "--file", "-p", "--profile", "--prune", "--volumes"],
+        "status": ["-f", "--file", "-p", "--profile", "-o", "--output"],
+        "profile": ["-f", "--file", "-o", "--output", "--wait", "--timeout", "--no-wait"],
+        "down": ["-f", "--file", "--volumes", "--no-wait"],
+        "logs": ["-f", "--file", "--follow", "--tail"],
+        "version": [],
+        "help": [],
+    ]
 
     /// Parses `sutactl COMMAND [flags] [args]`; `--flag=value` and `--flag value` both work.
     static func parse(_ raw: [String]) throws(UsageError) -> CommandOptions {
@@ -20,6 +41,7 @@ struct CommandOptions {
         if command == "-h" || command == "--help" { return CommandOptions(command: "help") }
         if command == "--version" { return CommandOptions(command: "version") }
         var options = CommandOptions(command: command)
+        let allowed = (flagsByCommand[command] ?? []) + ["-h", "--help"]
         while let argument = rest.popFirst() {
             var flag = argument
             var inlineValue: String?
@@ -27,12 +49,21 @@ struct CommandOptions {
                 flag = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
+            guard !flag.hasPrefix("-") || flag == "-" || allowed.contains(flag) else {
+                let hint = Suggestion.closest(to: flag, among: allowed).map { " (did you mean \($0)?)" } ?? ""
+                throw UsageError(message: "unknown flag \(flag) for `\(command)`\(hint)")
+            }
             func value() throws(UsageError) -> String {
                 if let inlineValue { return inlineValue }
                 guard let next = rest.popFirst(), !next.hasPrefix("-") || next == "-" else {
                     throw UsageError(message: "\(flag) needs a value")
                 }
                 return next
+            }
+            func number() throws(UsageError) -> Int {
+                let text = try value()
+                guard let number = Int(text), number >= 0 else { throw UsageError(message: "\(flag) needs a whole number, got `\(text)`") }
+                return number
             }
             switch flag {
             case "-f", "--file": options.files.append(try value())
@@ -44,12 +75,19 @@ struct CommandOptions {
                     throw UsageError(message: "unknown output format `\(options.output)`; use text, json or yaml")
                 }
             case "-h", "--help": options.help = true
-            default:
-                if flag.hasPrefix("-") && flag.count > 1 {
-                    let hint = Suggestion.closest(to: flag, among: manifestFlags).map { " (did you mean \($0)?)" } ?? ""
-                    throw UsageError(message: "unknown flag \(flag) for `\(command)`\(hint)")
-                }
-                options.arguments.append(argument)
+            case "--dry-run": options.dryRun = true
+            case "--prune": options.prune = true
+            case "--volumes": options.volumes = true
+            case "--wait": options.wait = true
+            case "--no-wait": options.noWait = true
+            case "--follow": options.follow = true
+            case "--tail": options.tail = try number()
+            case "--parallel": options.parallel = max(1, try number())
+            case "--timeout":
+                let text = try value()
+                guard let duration = DurationText.parse(text) else { throw UsageError(message: "--timeout needs a duration like 90s or 5m, got `\(text)`") }
+                options.timeout = duration
+            default: options.arguments.append(argument)
             }
         }
         return options

@@ -49,6 +49,11 @@ actor ScriptedEngine: EngineDriver {
     func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 
+    func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
+    func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {}
+    func engineVersion() async throws -> String { "scripted" }
+    var requestCount: Int { calls.count }
+
     func containerStatus(id: String) async throws -> ContainerStatus {
         guard var status = statuses[id], let service = names[id] else { throw ControllerError(.engine, "no such container \(id)") }
         if let polls = pollsUntilHealthy[service] {
