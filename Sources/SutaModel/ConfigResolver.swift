@@ -25,17 +25,21 @@ public struct ConfigResolver: Sendable {
 
     public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
         var reader = SpecReader(interpolator: Interpolator(variables: variables), workingDirectory: workingDirectory)
+        let limits = yamlLimits
+        let parsed = ParallelMap.map(files) { file in Result { () throws(YAMLError) in try YAMLParser.parse(file.bytes, file: file.path, limits: limits) } }
         var documents: [ManifestDocument] = []
-        for file in files {
-            do {
-                for parsed in try YAMLParser.parse(file.bytes, file: file.path, limits: yamlLimits) {
+        for result in parsed {
+            switch result {
+            case .success(let yamlDocuments):
+                for parsed in yamlDocuments {
                     if let root = parsed.root, let document = reader.document(root) { documents.append(document) }
                 }
-            } catch {
+            case .failure(let error):
                 reader.diagnostics.append(.error(error.message, at: error.location))
             }
         }
-        let byKind = unique(documents, diagnostics: &reader.diagnostics)
+        var byKind = unique(documents, diagnostics: &reader.diagnostics)
+        documents = []
 
         var project = ProjectSpec(name: defaultProjectName)
         if let document = byKind[.project]?.first { project = reader.project(document) }
@@ -46,7 +50,7 @@ public struct ConfigResolver: Sendable {
         var profilesByName: [String: ProfileSpec] = [:]
         for document in byKind[.profile] ?? [] { profilesByName[document.name] = reader.profile(document) }
 
-        let serviceDocuments = byKind[.service] ?? []
+        var serviceDocuments = byKind.removeValue(forKey: .service) ?? []
         let allNames = Set(serviceDocuments.map(\.name))
         let selection: ProfileSelection
         switch ProfileSelection.resolve(requested: profiles, defaultProfile: project.defaultProfile, profiles: profilesByName,
@@ -64,7 +68,10 @@ public struct ConfigResolver: Sendable {
 
         var services: [ServiceSpec] = []
         var active: Set<String> = []
-        for document in serviceDocuments {
+        // Each service's tree is released once it is decoded, so trees and specs never all coexist.
+        for index in serviceDocuments.indices {
+            let document = serviceDocuments[index]
+            serviceDocuments[index].spec = nil
             let isActive = selection.services?.contains(document.name) ?? true
             // Services outside the profile are still checked, but need none of their variables set.
             reader.interpolator.reportsMissing = isActive

@@ -72,7 +72,7 @@ extension SpecReader {
     }
 
     private mutating func environment(_ node: YAMLNode) -> [EnvironmentVariable] {
-        var result: [String: EnvironmentVariable] = [:]
+        var result: [EnvironmentVariable] = []
         func add(_ name: String, _ valueNode: YAMLNode?, _ reader: inout SpecReader) {
             var value = "", secret: String?
             if let valueNode {
@@ -84,10 +84,11 @@ extension SpecReader {
                 reader.diagnostics.error("invalid environment variable name `\(name)`", at: valueNode?.location ?? node.location)
                 return
             }
-            result[name] = EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name))
+            result.append(EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name)))
         }
         switch node.value {
         case .mapping(let entries):
+            result.reserveCapacity(entries.count)
             for entry in entries {
                 guard let name = entry.key.scalarText else { continue }
                 add(name, entry.value.isNull ? nil : entry.value, &self)
@@ -106,7 +107,9 @@ extension SpecReader {
         case .scalar:
             diagnostics.error("`environment` must be a mapping or a list of KEY=VALUE, found \(node.shapeName)", at: node.location)
         }
-        return result.values.sorted { $0.name < $1.name }
+        // A later entry for the same name wins, as in a shell.
+        var seen = Set<String>()
+        return result.reversed().filter { seen.insert($0.name).inserted }.sorted { $0.name < $1.name }
     }
 
     private mutating func port(_ node: YAMLNode) -> PortMapping? {

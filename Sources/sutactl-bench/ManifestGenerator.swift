@@ -33,12 +33,13 @@ enum ManifestGenerator {
     }
 
     private static func service(_ index: Int) -> String {
-        let dependency = index % 10 == 0 ? "" : """
-          depends_on:
-            svc-\(index - 1): {condition: service_healthy}
-            svc-\(index / 10 * 10): {condition: service_started, required: false}
-
-        """
+        // Each service waits for the one before it; every tenth starts a new chain, and later
+        // links also name the chain's head as an optional dependency.
+        var dependency = ""
+        if index % 10 != 0 {
+            dependency = "  depends_on:\n    svc-\(index - 1): {condition: service_healthy}\n"
+            if index % 10 > 1 { dependency += "    svc-\(index / 10 * 10): {condition: service_started, required: false}\n" }
+        }
         return """
         ---
         apiVersion: sutactl/v1

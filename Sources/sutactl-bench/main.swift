@@ -1,7 +1,8 @@
 import Foundation
 
 // Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
-// peak RSS is its own; the parent prints the table. Usage: sutactl-bench [--iterations N]
+// peak RSS is its own; the parent prints the table.
+// Usage: sutactl-bench [--iterations N] | sutactl-bench --generate DIR COUNT (writes a set to profile)
 
 let arguments = CommandLine.arguments
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
@@ -25,6 +26,12 @@ func scenarios(generatedRoot: URL) -> [BenchScenario] {
         BenchScenario(name: "generated 5000", paths: [generatedRoot.appendingPathComponent("g5000/manifests").path], profiles: [],
                       services: 5000, targetMilliseconds: nil, targetPeakMegabytes: 50),
     ]
+}
+
+if let index = arguments.firstIndex(of: "--generate") {
+    // Writes a generated set for profiling: sutactl-bench --generate DIR COUNT
+    try ManifestGenerator.write(services: Int(arguments[index + 2])!, into: URL(fileURLWithPath: arguments[index + 1]))
+    exit(0)
 }
 
 if let index = arguments.firstIndex(of: "--child") {
