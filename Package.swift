@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "SutaYAML", dependencies: ["CYAML"]),
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
         .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
+        .target(name: "SutaClients", dependencies: ["SutaHTTP"]),
+        // Stand-in servers for tests (a regular target so every test target shares one copy).
+        .target(name: "SutaTestSupport", dependencies: []),
         .target(name: "SutaController", dependencies: ["SutaModel"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController"]),
@@ -32,7 +35,8 @@ let package = Package(
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP"]),
+        .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP", "SutaTestSupport"]),
+        .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaTestSupport"]),
         .testTarget(name: "SutactlTests", dependencies: ["SutaController"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
