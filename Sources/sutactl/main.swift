@@ -2,7 +2,7 @@ import Foundation
 import SutaModel
 
 /// Entry point: parse the command line and hand off to a command.
-func runSutactl(_ arguments: [String]) -> ExitStatus {
+func runSutactl(_ arguments: [String]) async -> ExitStatus {
     let options: CommandOptions
     do {
         options = try CommandOptions.parse(arguments)
@@ -22,15 +22,17 @@ func runSutactl(_ arguments: [String]) -> ExitStatus {
     switch options.command {
     case "validate", "config":
         return ManifestCommand.run(options)
+    case "apply", "diff", "status", "profile", "down", "logs":
+        return await EngineCommand.run(options)
     case "version":
         Console.out("sutactl \(HelpText.version) (manifests \(ManifestDocument.apiVersion))")
         return .success
     default:
-        let known = ["validate", "config", "version", "help"]
+        let known = Array(CommandOptions.flagsByCommand.keys)
         let hint = Suggestion.closest(to: options.command, among: known).map { " (did you mean `\($0)`?)" } ?? ""
         Console.error("error: unknown command `\(options.command)`\(hint)\nRun `sutactl --help` for usage.")
         return .usage
     }
 }
 
-exit(runSutactl(Array(CommandLine.arguments.dropFirst())).rawValue)
+exit(await runSutactl(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,170 @@
+import Foundation
+import SutaClients
+import SutaModel
+import SutaPlan
+
+/// The engine driver for a real Docker Engine: turns the executor's requests into Docker
+/// API calls and Docker's answers into observed state and controller errors.
+public struct DockerEngineDriver: EngineDriver {
+    public let client: DockerClient
+
+    public init(client: DockerClient) {
+        self.client = client
+    }
+
+    /// A driver for the engine `DOCKER_HOST` names (default unix:///var/run/docker.sock).
+    public static func fromEnvironment(_ environment: [String: String]) throws(ControllerError) -> DockerEngineDriver {
+        do {
+            return DockerEngineDriver(client: try DockerClient.fromEnvironment(environment))
+        } catch {
+            throw ControllerError(.usage, error.description)
+        }
+    }
+
+    public var requestCount: Int { client.apiCallCount }
+
+    public func observe() async throws -> ObservedState {
+        // Three listings make the whole snapshot; every container is listed so name clashes
+        // with foreign ones are seen.
+        async let containers = client.listContainers(all: true)
+        async let networks = client.listNetworks()
+        async let volumes = client.listVolumes()
+        do {
+            return ObservedState(
+                containers: try await containers.map(DockerEngineDriver.observed),
+                networks: try await networks.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
+                volumes: try await volumes.map { ObservedObject(id: $0.name, name: $0.name, labels: $0.labels) })
+        } catch let error as DockerError {
+            throw DockerEngineDriver.controllerError(error)
+        }
+    }
+
+    public func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws {
+        let ipam = spec.ipam.map { IPAM(driver: "default", config: [IPAMPool(subnet: $0.subnet.description, gateway: $0.gateway,
+                                                                             ipRange: $0.ipRange?.description)]) }
+        try await call {
+            _ = try await client.createNetwork(NetworkCreateBody(name: name, driver: spec.driver, internal: spec.isInternal,
+                                                                 attachable: spec.attachable, enableIPv6: spec.enableIPv6,
+                                                                 options: spec.options, labels: labels, ipam: ipam))
+        }
+    }
+
+    public func createVolume(_ spec: VolumeSpec, name: String, labels: [String: String]) async throws {
+        try await call {
+            _ = try await client.createVolume(VolumeCreateBody(name: name, driver: spec.driver, driverOpts: spec.driverOptions, labels: labels))
+        }
+    }
+
+    public func createContainer(_ request: ContainerRequest) async throws -> String {
+        let body = ContainerBodyBuilder.body(for: request)
+        do {
+            return try await client.createContainer(name: request.name, body: body).id
+        } catch .notFound(let message) where message.lowercased().contains("image") {
+            // Like `docker compose up`: pull a missing image, then create.
+            try await call { try await client.pullImage(request.service.image) { _ in } }
+            return try await call { try await client.createContainer(name: request.name, body: body).id }
+        } catch {
+            throw DockerEngineDriver.controllerError(error)
+        }
+    }
+
+    public func startContainer(id: String) async throws {
+        try await call { try await client.startContainer(id) }
+    }
+
+    public func removeContainer(id: String, grace: Duration) async throws {
+        try await call {
+            do {
+                try await client.stopContainer(id, timeout: Int(grace.components.seconds))
+            } catch DockerError.notFound, DockerError.notModified {
+                // Already stopped or gone: removal below decides.
+            }
+            do {
+                try await client.removeContainer(id, force: true, volumes: true)
+            } catch DockerError.notFound {
+                // Removed meanwhile: the goal is reached.
+            }
+        }
+    }
+
+    public func removeNetwork(id: String) async throws {
+        try await call {
+            do {
+                try await client.removeNetwork(id)
+            } catch DockerError.notFound {
+            }
+        }
+    }
+
+    public func removeVolume(name: String) async throws {
+        try await call {
+            do {
+                try await client.removeVolume(name)
+            } catch DockerError.notFound {
+            }
+        }
+    }
+
+    public func containerStatus(id: String) async throws -> ContainerStatus {
+        let inspect = try await call { try await client.inspectContainer(id) }
+        return ContainerStatus(state: ObservedContainer.State(rawValue: inspect.state.status) ?? .dead,
+                               health: inspect.state.health.flatMap { ObservedContainer.Health(rawValue: $0.status) } ?? .none,
+                               exitCode: inspect.state.exitCode)
+    }
+
+    public func containerDetails(id: String) async throws -> ContainerDetails {
+        let inspect = try await call { try await client.inspectContainer(id) }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let ports = inspect.ports.sorted { $0.key < $1.key }.flatMap { key, bindings in
+            let parts = key.split(separator: "/")
+            return bindings.compactMap { binding -> ContainerDetails.Binding? in
+                guard let port = Int(parts[0]), let hostPort = Int(binding.hostPort) else { return nil }
+                return ContainerDetails.Binding(hostIP: binding.hostIP ?? "0.0.0.0", hostPort: hostPort, containerPort: port,
+                                                transport: parts.count > 1 ? String(parts[1]) : "tcp")
+            }
+        }
+        return ContainerDetails(startedAt: formatter.date(from: inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
+    }
+
+    public func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {
+        try await call { try await client.logs(id, follow: follow, tail: tail) { _, bytes in onOutput(bytes) } }
+    }
+
+    public func engineVersion() async throws -> String {
+        let version = try await call { try await client.version() }
+        return "\(version.version) (API \(version.apiVersion))"
+    }
+
+    /// Runs a client call, turning its error into a controller error.
+    private func call<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DockerError {
+            throw DockerEngineDriver.controllerError(error)
+        }
+    }
+
+    static func controllerError(_ error: DockerError) -> ControllerError {
+        switch error {
+        case .engineUnreachable(_, let message): ControllerError(.engineUnreachable, message)
+        case .invalidEndpoint(let message): ControllerError(.usage, message)
+        case .conflict(let message): ControllerError(.conflict, message)
+        case .networkInUse(let message):
+            ControllerError(.engine, message, hint: "a container still uses it, or dockerd kept a phantom endpoint; it was left in place")
+        default: ControllerError(.engine, error.description)
+        }
+    }
+
+    static func observed(_ summary: ContainerSummary) -> ObservedContainer {
+        // Before API 1.52 the listing has no Health field: it is in the status text.
+        let health: ObservedContainer.Health =
+            if summary.status.contains("(healthy)") { .healthy }
+            else if summary.status.contains("(unhealthy)") { .unhealthy }
+            else if summary.status.contains("(health: starting)") { .starting }
+            else { .none }
+        return ObservedContainer(id: summary.id, name: summary.name, image: summary.image, labels: summary.labels,
+                                 state: ObservedContainer.State(rawValue: summary.state) ?? .dead, health: health,
+                                 created: summary.created, status: summary.status)
+    }
+}

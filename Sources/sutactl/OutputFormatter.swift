@@ -1,0 +1,106 @@
+import Foundation
+import SutaController
+import SutaModel
+import SutaPlan
+
+/// Text and JSON renderings of apply, down and status results.
+enum OutputFormatter {
+    /// `applied in 12.3s: 8 created, 1 recreated, 0 started, 0 removed` or `no changes: ...`.
+    static func summary(_ outcome: ApplyOutcome) -> String {
+        if outcome.plan.steps.isEmpty {
+            var text = "no changes: \(outcome.plan.unchanged.count) services up to date"
+            if !outcome.plan.leftovers.isEmpty {
+                text += "\nnot in the active profile (kept; --prune removes them): \(outcome.plan.leftovers.joined(separator: ", "))"
+            }
+            return text
+        }
+        var counts: [String: Int] = [:]
+        for step in outcome.plan.steps where outcome.execution?.outcomes[step.id] == .succeeded { counts[step.action.verb, default: 0] += 1 }
+        let failed = outcome.execution?.failures.count ?? 0
+        let skipped = outcome.execution?.outcomes.values.filter { if case .skipped = $0 { true } else { false } }.count ?? 0
+        var text = "done in \(seconds(outcome.duration)): " + ["create", "recreate", "start", "remove"]
+            .map { "\(counts[$0] ?? 0) \($0 == "create" ? "created" : $0 == "recreate" ? "recreated" : $0 == "start" ? "started" : "removed")" }
+            .joined(separator: ", ")
+        if failed > 0 || skipped > 0 { text += ", \(failed) failed, \(skipped) skipped" }
+        return text
+    }
+
+    static func apply(_ outcome: ApplyOutcome, config: ResolvedConfig) -> ConfigValue {
+        .object([
+            ("project", .string(config.project.name)),
+            ("profile", .string(config.profiles.joined(separator: ","))),
+            ("changed", .bool(!outcome.plan.steps.isEmpty)),
+            ("succeeded", .bool(outcome.succeeded)),
+            ("durationSeconds", .double(Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18)),
+            ("steps", .array(outcome.plan.steps.map { step in
+                let (result, error): (String, String?) = switch outcome.execution?.outcomes[step.id] {
+                case nil: ("planned", nil)
+                case .succeeded?: ("ok", nil)
+                case .failed(let why)?: ("failed", why)
+                case .skipped(let why)?: ("skipped", why)
+                }
+                return .object([
+                    ("action", .string(step.action.verb)), ("subject", .string(step.action.subject)),
+                    ("object", .string(step.action.object)), ("cause", .string(step.cause)),
+                    ("result", .string(result)), ("error", error.map(ConfigValue.string) ?? .null),
+                ])
+            })),
+            ("unchanged", .array(outcome.plan.unchanged.map(ConfigValue.string))),
+            ("notReady", .object(outcome.notReady.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ])
+    }
+
+    static func status(_ report: StatusReport) -> ConfigValue {
+        .object([
+            ("project", .string(report.project)),
+            ("profile", .string(report.profile)),
+            ("engine", .string(report.engine)),
+            ("services", .array(report.services.map { service in
+                .object([
+                    ("name", .string(service.name)), ("inProfile", .bool(service.inProfile)), ("state", .string(service.state)),
+                    ("health", .string(service.health)), ("containerId", service.containerID.map(ConfigValue.string) ?? .null),
+                    ("ports", .array(service.ports.map(ConfigValue.string))),
+                    ("startedAt", service.startedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+                    ("uptimeSeconds", service.startedAt.map { .int(Int64(Date().timeIntervalSince($0))) } ?? .null),
+                    ("restarts", .int(Int64(service.restarts))), ("drifted", .bool(service.drifted)),
+                    ("driftReason", service.driftReason.map(ConfigValue.string) ?? .null),
+                ])
+            })),
+        ])
+    }
+
+    static func statusTable(_ report: StatusReport) -> String {
+        var rows = [["SERVICE", "STATE", "HEALTH", "CONTAINER", "PORTS", "UPTIME", "RESTARTS", "DRIFT"]]
+        for service in report.services {
+            rows.append([
+                service.inProfile ? service.name : service.name + " (not in profile)", service.state, service.health,
+                service.containerID ?? "-", service.ports.isEmpty ? "-" : service.ports.joined(separator: ","),
+                service.startedAt.map { uptime(Date().timeIntervalSince($0)) } ?? "-", String(service.restarts),
+                service.driftReason ?? "-",
+            ])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let body = rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+            }.joined()
+        }
+        let healthy = report.services.filter { $0.inProfile && $0.state == "running" && ($0.health == "healthy" || $0.health == "none") }.count
+        let active = report.services.filter(\.inProfile).count
+        return "project: \(report.project)   profile: \(report.profile)   engine: \(report.engine)\n"
+            + "\(healthy)/\(active) services running and healthy\n\n" + body.joined(separator: "\n") + "\n"
+    }
+
+    static func uptime(_ seconds: TimeInterval) -> String {
+        let total = max(0, Int(seconds))
+        let (days, hours, minutes, secs) = (total / 86400, total % 86400 / 3600, total % 3600 / 60, total % 60)
+        if days > 0 { return "\(days)d\(hours)h" }
+        if hours > 0 { return "\(hours)h\(minutes)m" }
+        if minutes > 0 { return "\(minutes)m\(secs)s" }
+        return "\(secs)s"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1fs", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SutaController
+import SutaPlan
+
+/// Shows apply progress: on a terminal, one live line per step redrawn in place; otherwise
+/// one plain line per event. Colour only on a terminal and never with NO_COLOR set.
+final class ProgressPrinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let live: Bool
+    private let color: Bool
+    private var order: [Int] = []
+    private var lines: [Int: String] = [:]
+    private var drawn = 0
+
+    init(environment: [String: String], quiet: Bool) {
+        let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
+        live = terminal && !quiet
+        color = terminal && environment["NO_COLOR"] == nil
+        self.quiet = quiet
+    }
+
+    private let quiet: Bool
+
+    func handle(_ event: ProgressEvent) {
+        guard !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let (step, text): (PlanStep, String) = switch event {
+        case .started(let step): (step, progressVerb(step.action) + "…")
+        case .waiting(let step, let what): (step, "waiting for \(what)")
+        case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
+        case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
+        case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
+        }
+        let line = "\(step.action.subject): \(text)"
+        if !live {
+            Console.out(line)
+            return
+        }
+        if lines[step.id] == nil { order.append(step.id) }
+        lines[step.id] = line
+        redraw()
+    }
+
+    private func redraw() {
+        var output = drawn > 0 ? "\u{1B}[\(drawn)A" : ""
+        for id in order { output += "\r\u{1B}[2K" + (lines[id] ?? "") + "\n" }
+        drawn = order.count
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    private func paint(_ text: String, _ code: Int) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    private func progressVerb(_ action: PlanAction) -> String {
+        switch action.verb {
+        case "create": "creating"
+        case "recreate": "recreating"
+        case "start": "starting"
+        default: "removing"
+        }
+    }
+
+    private func pastVerb(_ action: PlanAction) -> String {
+        switch action.verb {
+        case "create": "created"
+        case "recreate": "recreated"
+        case "start": "started"
+        default: "removed"
+        }
+    }
+
+    private func seconds(_ duration: Duration) -> String {
+        String(format: "%.1fs", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+}
