@@ -19,7 +19,8 @@ out = [
     "#",
     "#   sutactl apply -f manifests/ -f examples/offline/ --profile minimal,offline",
     "#",
-    "# Health checks keep their port and path but probe every second, so dependants start fast.",
+    "# Health checks keep their port and path but probe every second, so dependants start fast;",
+    "# ports published beyond loopback move to 127.0.0.1.",
     "apiVersion: sutactl/v1",
     "kind: Profile",
     "metadata: {name: offline}",
@@ -35,6 +36,10 @@ for service in config["services"]:
     health = service.get("healthcheck", {})
     out.append(f"    {service['name']}:")
     out.append(f"      command: [{', '.join(json.dumps(str(p)) for p in ports)}]")
+    # Offline runs stay on this machine: ports meant for the outside move to loopback.
+    if any(p["hostIP"] != "127.0.0.1" for p in service["ports"]):
+        short = [f'"127.0.0.1:{p["hostPort"]}:{p["containerPort"]}/{p["protocol"]}"' for p in service["ports"]]
+        out.append(f"      ports: [{', '.join(short)}]")
     if "http" in health:
         probe = f"http: {{port: {health['http']['port']}, path: {json.dumps(health['http']['path'])}}}"
     elif ports:

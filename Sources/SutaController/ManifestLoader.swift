@@ -7,11 +7,15 @@ public struct ManifestLoader: Sendable {
     public var paths: [String]
     public var profiles: [String]
     public var environment: [String: String]
+    /// Overrides the Project document's name (`--project`).
+    public var projectName: String?
 
-    public init(paths: [String], profiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(paths: [String], profiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                projectName: String? = nil) {
         self.paths = paths
         self.profiles = profiles
         self.environment = environment
+        self.projectName = projectName
     }
 
     /// Loads, resolves and checks the manifests. Throws only for files that cannot be read.
@@ -22,8 +26,9 @@ public struct ManifestLoader: Sendable {
             files += try ManifestLoader.yamlFiles(under: [directory])
         }
         var manifests = try files.map(ManifestLoader.read)
-        let resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName(),
+        var resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName(),
                                       workingDirectory: FileManager.default.currentDirectoryPath)
+        resolver.projectName = projectName
         var resolution = resolver.resolve(manifests)
         // A Project may name another profile directory; read it and resolve again.
         if let extra = resolution.project.profilesDirectory, FileManager.default.fileExists(atPath: extra),

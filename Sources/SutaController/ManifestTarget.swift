@@ -11,30 +11,32 @@ public struct ManifestTarget: Sendable {
     /// The profiles in effect (given or remembered); empty for the project's default.
     public var profiles: [String]
 
-    public static func load(paths given: [String], profiles givenProfiles: [String], environment: [String: String],
-                            state: StateDirectory) throws(ControllerError) -> ManifestTarget {
+    public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil,
+                            environment: [String: String], state: StateDirectory) throws(ControllerError) -> ManifestTarget {
         var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if paths.isEmpty {
-            if let current = state.currentProject, let remembered = ProjectState.load(from: state, project: current), !remembered.paths.isEmpty {
+            if let current = project ?? state.currentProject, let remembered = ProjectState.load(from: state, project: current), !remembered.paths.isEmpty {
                 paths = remembered.paths
             } else {
                 paths = [URL(fileURLWithPath: "manifests").standardizedFileURL.path]
             }
         }
         var profiles = givenProfiles
-        var resolution = try load(paths, profiles, environment)
+        var resolution = try load(paths, profiles, project, environment)
         if givenProfiles.isEmpty, let remembered = ProjectState.load(from: state, project: resolution.project.name),
            !remembered.profiles.isEmpty {
             profiles = remembered.profiles
-            resolution = try load(paths, profiles, environment)
+            resolution = try load(paths, profiles, project, environment)
         }
         if let usage = resolution.usageError { throw ControllerError(.usage, usage) }
         return ManifestTarget(resolution: resolution, paths: paths, profiles: profiles)
     }
 
-    private static func load(_ paths: [String], _ profiles: [String], _ environment: [String: String]) throws(ControllerError) -> ConfigResolution {
+    private static func load(_ paths: [String], _ profiles: [String], _ project: String?,
+                             _ environment: [String: String]) throws(ControllerError) -> ConfigResolution {
         do {
-            return try ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment).load()
+            return try ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment,
+                                      projectName: project).load()
         } catch {
             throw ControllerError(.usage, error.message)
         }

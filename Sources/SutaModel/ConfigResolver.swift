@@ -10,6 +10,8 @@ public struct ConfigResolver: Sendable {
     public var profiles: [String]
     /// The project name when no Project document names one.
     public var defaultProjectName: String
+    /// A project name that wins over the Project document's (`--project`).
+    public var projectName: String?
     /// The directory relative manifest paths start from (bind sources are made absolute).
     public var workingDirectory: String
     public var yamlLimits: YAMLLimits
@@ -43,6 +45,7 @@ public struct ConfigResolver: Sendable {
 
         var project = ProjectSpec(name: defaultProjectName)
         if let document = byKind[.project]?.first { project = reader.project(document) }
+        if let projectName { project.name = projectName }
         reader.interpolator.declaredSecrets = Set(project.secrets)
 
         let networks = (byKind[.network] ?? []).map { reader.network($0) }

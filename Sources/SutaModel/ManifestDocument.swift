@@ -61,7 +61,8 @@ extension SpecReader {
 
 extension ManifestDocument {
     /// Docker's object-name rule: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
-    static func isValidName(_ name: String) -> Bool {
+    /// Docker's object-name rule, which project, service, network and volume names follow.
+    public static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCIIAlphanumeric, name.utf8.count <= 128 else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" || $0 == "." || $0 == "-" }
     }

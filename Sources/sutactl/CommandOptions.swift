@@ -18,18 +18,19 @@ struct CommandOptions {
     var tail: Int?
     var timeout: Duration = .seconds(300)
     var parallel = 8
+    var project: String?
 
     /// The flags each command accepts (`-h/--help` always).
     static let flagsByCommand: [String: [String]] = [
-        "validate": ["-f", "--file", "-p", "--profile", "-o", "--output"],
-        "config": ["-f", "--file", "-p", "--profile", "-o", "--output"],
-        "apply": ["-f", "--file", "-p", "--profile", "-o", "--output", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
+        "validate": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
+        "config": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
+        "apply": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
                   "--no-wait", "--parallel"],
-        "diff": ["-f", "--file", "-p", "--profile", "--prune", "--volumes"],
-        "status": ["-f", "--file", "-p", "--profile", "-o", "--output"],
-        "profile": ["-f", "--file", "-o", "--output", "--wait", "--timeout", "--no-wait"],
-        "down": ["-f", "--file", "--volumes", "--no-wait"],
-        "logs": ["-f", "--file", "--follow", "--tail"],
+        "diff": ["-f", "--file", "--project", "-p", "--profile", "--prune", "--volumes"],
+        "status": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
+        "profile": ["-f", "--file", "--project", "-o", "--output", "--wait", "--timeout", "--no-wait"],
+        "down": ["-f", "--file", "--project", "--volumes", "--no-wait"],
+        "logs": ["-f", "--file", "--project", "--follow", "--tail"],
         "version": [],
         "help": [],
     ]
@@ -83,6 +84,10 @@ struct CommandOptions {
             case "--follow": options.follow = true
             case "--tail": options.tail = try number()
             case "--parallel": options.parallel = max(1, try number())
+            case "--project":
+                let name = try value()
+                guard ManifestDocument.isValidName(name) else { throw UsageError(message: "invalid project name `\(name)`") }
+                options.project = name
             case "--timeout":
                 let text = try value()
                 guard let duration = DurationText.parse(text) else { throw UsageError(message: "--timeout needs a duration like 90s or 5m, got `\(text)`") }

@@ -29,7 +29,7 @@ enum EngineCommand {
     }
 
     private static func target(_ options: CommandOptions, _ controller: Controller, profiles: [String]? = nil) throws(ControllerError) -> ManifestTarget {
-        let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles,
+        let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles, project: options.project,
                                              environment: controller.environment, state: controller.state)
         for diagnostic in target.resolution.warnings { Console.error(diagnostic.description) }
         return target

@@ -9,7 +9,8 @@ enum ManifestCommand {
             Console.error("error: unexpected argument `\(options.arguments[0])`")
             return .usage
         }
-        let loader = ManifestLoader(paths: options.files.isEmpty ? ["manifests"] : options.files, profiles: options.profiles)
+        let loader = ManifestLoader(paths: options.files.isEmpty ? ["manifests"] : options.files, profiles: options.profiles,
+                                    projectName: options.project)
         let resolution: ConfigResolution
         do {
             resolution = try loader.load()
