@@ -5,12 +5,18 @@ SWIFT ?= swift
 BIN := .build/debug/sutactl
 SECONDS ?= 60
 
-.PHONY: all deps build test demo bench fuzz clean
+.PHONY: all deps engine build test demo bench fuzz clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
+
+## A Docker Engine for the integration tests (one that already answers is used as is) and
+## the local stand-in image they run. Nothing is pulled.
+engine:
+	@scripts/engine.sh start
+	@scripts/standin-image.sh
 
 build: deps
 	$(SWIFT) build

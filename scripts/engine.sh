@@ -72,7 +72,11 @@ install_missing() {
 start() {
   local socket pid waited=0
   if socket="$(answering_socket)"; then
-    say "already running on $socket; nothing to do"
+    if [ "$socket" = "$SOCKET" ]; then
+      say "already running on $socket; nothing to do"
+    else
+      say "already running on $socket; nothing to do (but DOCKER_HOST names $SOCKET, where nothing answers)"
+    fi
     return 0
   fi
   install_missing

@@ -4,25 +4,25 @@
 /// Values of different names are ANDed by the engine; several values of one name are
 /// ORed, except `label`, where every term must match. `label=k` only tests that the key
 /// exists. `name` and `id` are substring matches, so check names exactly afterwards.
-public struct DockerFilters: Sendable, Equatable {
+struct DockerFilters: Sendable, Equatable {
     /// Filter name → values.
-    public var values: [String: [String]]
+    var values: [String: [String]]
 
     /// Creates filters from name → values.
-    public init(_ values: [String: [String]] = [:]) {
+    init(_ values: [String: [String]] = [:]) {
         self.values = values
     }
 
     /// `{"label": terms}`, each term `key=value` or `key`; an empty list is no filter.
-    public static func labels(_ terms: [String]) -> DockerFilters {
+    static func labels(_ terms: [String]) -> DockerFilters {
         DockerFilters(terms.isEmpty ? [:] : ["label": terms])
     }
 
     /// Whether there is nothing to filter by.
-    public var isEmpty: Bool { values.values.allSatisfy(\.isEmpty) }
+    var isEmpty: Bool { values.values.allSatisfy(\.isEmpty) }
 
     /// The JSON text, keys sorted and values in order: `{"label":["app=web","tier"]}`.
-    public var json: String {
+    var json: String {
         let members = values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { name, terms in
             "\(Self.quote(name)):[\(terms.map(Self.quote).joined(separator: ","))]"
         }

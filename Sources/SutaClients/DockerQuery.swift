@@ -1,5 +1,5 @@
 /// The query string of an engine request, built in order and percent-encoded.
-struct DockerQuery: Sendable, Equatable {
+struct DockerQuery: Sendable {
     private var items: [(name: String, value: String)] = []
 
     init() {}
@@ -42,10 +42,6 @@ struct DockerQuery: Sendable, Equatable {
             }
         }
         return encoded
-    }
-
-    static func == (lhs: DockerQuery, rhs: DockerQuery) -> Bool {
-        lhs.rendered == rhs.rendered
     }
 }
 

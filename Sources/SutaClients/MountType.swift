@@ -1,5 +1,5 @@
 /// The `Type` of a mount. A struct rather than an enum, so that kinds this client does not
-/// create (`npipe`, `cluster`, `image`) still decode.
+/// create (`npipe`, `cluster`, `image`) still decode. Coded as its raw string.
 public struct MountType: RawRepresentable, Codable, Sendable, Hashable, CustomStringConvertible {
     /// A host path mounted into the container.
     public static let bind = MountType(rawValue: "bind")
@@ -14,15 +14,6 @@ public struct MountType: RawRepresentable, Codable, Sendable, Hashable, CustomSt
     /// Creates a kind from the engine's name.
     public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 
     /// The engine's name.
