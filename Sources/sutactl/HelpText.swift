@@ -10,6 +10,12 @@ enum HelpText {
     Commands:
       validate   check manifests and report every problem (file:line:col)
       config     print the fully resolved desired state (yaml or json)
+      apply      converge the engine to the manifests
+      diff       show what apply would change (exit 1 when something would)
+      status     what runs, healthy or not, drifted or not
+      profile    show the active profile, or switch to another and converge
+      down       remove the project's containers and networks (volumes with --volumes)
+      logs       print a service's output
       version    print the version
       help       show help for a command
 
@@ -21,7 +27,68 @@ enum HelpText {
                              recursively, *.yaml and *.yml, in sorted order). Default: manifests/
       -p, --profile NAME     profile to use; NAME may be a comma-separated list of one
                              selecting profile and overlays (repeatable). Default: the
-                             project's default_profile
+                             profile of the last apply, else the project's default_profile
+          --project NAME     project name instead of the Project document's
+    """
+
+    static let apply = """
+    Usage: sutactl apply [-f PATH]... [--profile NAME] [--dry-run] [--prune [--volumes]] [--wait]
+                         [--timeout D] [--no-wait] [--parallel N] [-o text|json]
+
+    Observes the engine, plans, and converges: creates what is missing, recreates containers
+    whose configuration changed, starts stopped ones, in dependency order, each service only
+    once its dependencies are started / healthy / completed. Without -f and --profile it uses
+    the paths and profile of the project's last apply.
+
+    Flags:
+    \(manifestFlags)
+          --dry-run          print the plan and change nothing
+          --prune            remove owned containers and networks no longer desired
+          --volumes          with --prune, remove owned volumes no longer desired too
+          --wait             wait until every service runs and is healthy
+          --timeout D        bound on each dependency wait and on --wait (default 5m)
+          --no-wait          fail at once when another sutactl holds the project lock
+          --parallel N       actions in flight at once (default 8)
+      -o, --output FORMAT    text (default) or json
+
+    Exit status: 0 converged, 1 invalid manifests, 2 usage, 3 engine unreachable,
+    4 a step failed or a service did not become ready, 5 conflict with an object sutactl
+    does not own, 6 project locked (--no-wait), 7 engine error.
+    """
+
+    static let diff = """
+    Usage: sutactl diff [-f PATH]... [--profile NAME] [--prune [--volumes]]
+
+    Prints the plan apply would carry out, one line per action with its cause.
+    Exit status: 0 nothing would change, 1 something would, 2 or more an error.
+    """
+
+    static let status = """
+    Usage: sutactl status [-f PATH]... [--profile NAME] [-o text|json]
+
+    Per service: in the active profile or not, state, health, container, ports, uptime,
+    restarts, and whether it drifted from the manifests. Without -f it uses the project
+    of the last apply.
+    """
+
+    static let profile = """
+    Usage: sutactl profile [NAME] [-f PATH]... [--wait] [--timeout D]
+
+    Without NAME, prints the active profile. With NAME, makes it the project's profile and
+    converges: starts what it adds, stops and removes what it drops, keeps volumes. The
+    profile is remembered in the project's state directory (docs/cli.md).
+    """
+
+    static let down = """
+    Usage: sutactl down [-f PATH]... [--volumes] [--no-wait]
+
+    Removes every container and network of the project; volumes only with --volumes.
+    """
+
+    static let logs = """
+    Usage: sutactl logs SERVICE [-f PATH]... [--follow] [--tail N]
+
+    Prints the output of the service's first container.
     """
 
     static let validate = """
@@ -62,6 +129,12 @@ enum HelpText {
         case "validate": validate
         case "config": config
         case "version": versionHelp
+        case "apply": apply
+        case "diff": diff
+        case "status": status
+        case "profile": profile
+        case "down": down
+        case "logs": logs
         case "help": overview
         default: nil
         }
