@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
         .testTarget(name: "SutaControllerTests", dependencies: ["SutaController"]),
-        .testTarget(name: "SutactlTests", dependencies: ["SutaController"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaHTTP"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

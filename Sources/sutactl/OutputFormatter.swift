@@ -15,13 +15,16 @@ enum OutputFormatter {
             return text
         }
         var counts: [String: Int] = [:]
-        for step in outcome.plan.steps where outcome.execution?.outcomes[step.id] == .succeeded { counts[step.action.verb, default: 0] += 1 }
+        var objects = 0
+        for step in outcome.plan.steps where outcome.execution?.outcomes[step.id] == .succeeded {
+            if step.action.service == nil { objects += 1 } else { counts[step.action.verb, default: 0] += 1 }
+        }
         let failed = outcome.execution?.failures.count ?? 0
         let skipped = outcome.execution?.outcomes.values.filter { if case .skipped = $0 { true } else { false } }.count ?? 0
-        var text = "done in \(seconds(outcome.duration)): " + ["create", "recreate", "start", "remove"]
-            .map { "\(counts[$0] ?? 0) \($0 == "create" ? "created" : $0 == "recreate" ? "recreated" : $0 == "start" ? "started" : "removed")" }
-            .joined(separator: ", ")
-        if failed > 0 || skipped > 0 { text += ", \(failed) failed, \(skipped) skipped" }
+        let verbs = [("create", "created"), ("recreate", "recreated"), ("start", "started"), ("remove", "removed")]
+        var text = "done in \(seconds(outcome.duration)): containers " + verbs.map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
+        if objects > 0 { text += "; \(objects) network\(objects == 1 ? "" : "s")/volume\(objects == 1 ? "" : "s") changed" }
+        if failed > 0 || skipped > 0 { text += "; \(failed) failed, \(skipped) skipped" }
         return text
     }
 

@@ -22,12 +22,16 @@ struct SutactlRunner {
         "RABBITMQ_DEFAULT_PASS", "REDIS_PASSWORD", "CHROMADB_API_KEY",
     ].reduce(into: [String: String]()) { $0[$1] = "value-of-\($1.lowercased())" }
 
-    static func run(_ arguments: [String], environment: [String: String] = platformSecrets,
-                    in directory: URL = repositoryRoot) throws -> Outcome {
-        // The test bundle sits in the products directory (on Linux it may be that directory).
+    /// The built `sutactl`: the test bundle sits in the products directory (on Linux it may
+    /// be that directory).
+    static var binary: URL {
         let bundle = Bundle(for: BundleMarker.self).bundleURL
         let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-        let binary = products.appendingPathComponent("sutactl")
+        return products.appendingPathComponent("sutactl")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = platformSecrets,
+                    in directory: URL = repositoryRoot) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
