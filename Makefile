@@ -43,8 +43,10 @@ demo: engine build
 demo-down: build
 	env $(DEMO_SECRETS) $(BIN) down -f manifests/ --volumes
 
-## Load+validate+resolve timings and peak memory (release build).
-bench: deps
+## Two tables (release build): load+validate+resolve time and peak memory; and the
+## reconcile benchmark of the full platform on the local engine against the engine's floor.
+bench: engine
+	$(SWIFT) build -c release --product sutactl
 	$(SWIFT) build -c release --product sutactl-bench
 	.build/release/sutactl-bench
 

@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
         .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
-        .executableTarget(name: "sutactl-bench", dependencies: ["SutaController"]),
+        .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),

@@ -1,8 +1,9 @@
 import Foundation
 
-// Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
+// Benchmarks. Exits non-zero only when a scenario could not run; a missed target shows as
+// MISSED in the table. Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
 // peak RSS is its own; the parent prints the table.
-// Usage: sutactl-bench [--iterations N] | sutactl-bench --generate DIR COUNT (writes a set to profile)
+// Usage: sutactl-bench [--iterations N] [--skip-engine] | sutactl-bench --generate DIR COUNT (writes a set to profile)
 
 let arguments = CommandLine.arguments
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
@@ -48,6 +49,22 @@ if let index = arguments.firstIndex(of: "--child") {
     }
 }
 
+func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+var failed = false
+
+// The engine part runs first so the peak RSS of its sutactl children is theirs alone.
+var engineRows: [EngineBench.Row] = []
+var engineProblem: String?
+if !arguments.contains("--skip-engine") {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("sutactl")
+    do {
+        engineRows = try await EngineBench(sutactl: binary, repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+    } catch {
+        engineProblem = "\(error)"
+        failed = true
+    }
+}
+
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-\(getpid())")
 defer { try? FileManager.default.removeItem(at: root) }
 try ManifestGenerator.write(services: 1000, into: root.appendingPathComponent("g1000"))
@@ -55,10 +72,8 @@ try ManifestGenerator.write(services: 5000, into: root.appendingPathComponent("g
 
 print("sutactl load+validate+resolve benchmark (release build, \(iterations) runs each, median / p95 / min; peak RSS of a fresh process)")
 print("")
-func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
 print(pad("scenario", 24) + pad("services", 10) + pad("median ms", 11) + pad("p95 ms", 9) + pad("min ms", 9)
       + pad("ms/service", 12) + pad("peak MB", 9) + "target")
-var failed = false
 for (index, scenario) in scenarios(generatedRoot: root).enumerated() {
     let child = Process()
     child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -77,11 +92,9 @@ for (index, scenario) in scenarios(generatedRoot: root).enumerated() {
     var verdicts: [String] = []
     if let target = scenario.targetMilliseconds {
         verdicts.append("< \(Int(target)) ms " + (values[0] < target ? "ok" : "MISSED"))
-        failed = failed || values[0] >= target
     }
     if let target = scenario.targetPeakMegabytes {
         verdicts.append("< \(Int(target)) MB " + (values[3] < target ? "ok" : "MISSED"))
-        failed = failed || values[3] >= target
     }
     print(pad(scenario.name, 24) + pad(String(scenario.services), 10) + pad(String(format: "%.2f", values[0]), 11)
           + pad(String(format: "%.2f", values[1]), 9) + pad(String(format: "%.2f", values[2]), 9)
@@ -90,4 +103,19 @@ for (index, scenario) in scenarios(generatedRoot: root).enumerated() {
 }
 print("")
 print("Growth is linear when ms/service stays flat from 1000 to 5000 services.")
+
+if !arguments.contains("--skip-engine") {
+    print("")
+    print("reconcile benchmark: the full platform (59 services, offline stand-in images) on the local engine, parallelism 8")
+    print("")
+    if let engineProblem {
+        print("FAILED: \(engineProblem)")
+    } else {
+        print(pad("scenario", 34) + pad("wall s", 10) + pad("requests", 10) + "target")
+        for row in engineRows {
+            print(pad(row.name, 34) + pad(row.seconds > 0 ? String(format: "%.3f", row.seconds) : "", 10)
+                  + pad(row.requests.map(String.init) ?? "", 10) + row.target)
+        }
+    }
+}
 exit(failed ? 1 : 0)

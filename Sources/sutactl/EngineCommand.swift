@@ -53,7 +53,7 @@ enum EngineCommand {
         }, report: printer.handle)
         let config = try target.config()
         if json {
-            Console.out(OutputFormatter.apply(outcome, config: config).json())
+            Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: await controller.engine.requestCount).json())
         } else if options.dryRun {
             Console.out(outcome.plan.text, terminator: "")
         } else {

@@ -28,7 +28,7 @@ enum OutputFormatter {
         return text
     }
 
-    static func apply(_ outcome: ApplyOutcome, config: ResolvedConfig) -> ConfigValue {
+    static func apply(_ outcome: ApplyOutcome, config: ResolvedConfig, engineRequests: Int) -> ConfigValue {
         .object([
             ("project", .string(config.project.name)),
             ("profile", .string(config.profiles.joined(separator: ","))),
@@ -50,6 +50,7 @@ enum OutputFormatter {
             })),
             ("unchanged", .array(outcome.plan.unchanged.map(ConfigValue.string))),
             ("notReady", .object(outcome.notReady.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("engineRequests", .int(Int64(engineRequests))),
         ])
     }
 

@@ -1,0 +1,155 @@
+import Foundation
+import SutaClients
+import SutaController
+import SutaModel
+import SutaPlan
+
+/// The reconcile benchmark against the real engine: sutactl's cold apply, no-op apply,
+/// one-service change and down of the full platform (offline overlay), each with wall time,
+/// engine requests and peak RSS of the sutactl process; and the engine's own floor: the
+/// same containers created and started straight through the API with the same parallelism.
+struct EngineBench {
+    let sutactl: URL
+    let repository: URL
+    let project = "sutazai-bench"
+    let parallelism = 8
+
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for secret in ["POSTGRES_PASSWORD", "JWT_SECRET_KEY", "SECRET_KEY", "NEO4J_PASSWORD", "GRAFANA_PASSWORD",
+                       "RABBITMQ_DEFAULT_PASS", "REDIS_PASSWORD", "CHROMADB_API_KEY"] {
+            environment[secret] = "bench-secret"
+        }
+        environment["SUTAZAI_SUBNET"] = "10.214.0.0/16"
+        environment["SUTAZAI_GATEWAY"] = "10.214.0.1"
+        environment["SUTACTL_STATE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-state").path
+        return environment
+    }
+
+    /// One row of the table.
+    struct Row {
+        var name: String
+        var seconds: Double
+        var requests: Int?
+        var target: String
+    }
+
+    func run() async throws -> [Row] {
+        let engine = try DockerEngineDriver.fromEnvironment(environment)
+        let demo = try await engine.client.listContainers(all: true, labelFilters: ["sutactl.project=sutazai"])
+        guard demo.isEmpty else { throw BenchFailure(message: "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first") }
+        try await cleanUp(engine)
+
+        let (floor, single) = try await engineFloor(engine)
+        try await cleanUp(engine)
+
+        let base = ["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "full,offline", "--project", project, "-o", "json"]
+        let cold = try runSutactl(base)
+        let noop = try runSutactl(base)
+        var changedEnvironment = environment
+        changedEnvironment["GRAFANA_ROOT_URL"] = "http://localhost:10005/grafana-bench/"
+        let change = try runSutactl(base, environment: changedEnvironment)
+        let down = try runSutactl(["down", "-f", "manifests/", "--project", project, "--volumes"])
+        try await cleanUp(engine)
+
+        // The largest sutactl child so far: this runs before any other child of the bench.
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1024
+        return [
+            Row(name: "engine floor (59 create+start)", seconds: floor.seconds, requests: floor.requests, target: ""),
+            Row(name: "cold apply full", seconds: cold.seconds, requests: cold.requests,
+                target: verdict(cold.seconds <= floor.seconds * 1.3, "<= 1.3x floor (\(format(floor.seconds * 1.3))s)")),
+            Row(name: "no-op apply", seconds: noop.seconds, requests: noop.requests,
+                target: verdict(noop.seconds < 0.15 && (noop.requests ?? 99) <= 5, "< 150 ms and <= 5 requests")),
+            Row(name: "one-service change", seconds: change.seconds, requests: change.requests,
+                target: verdict(change.seconds <= single + 0.2, "<= create+start + 200 ms (\(format(single + 0.2))s)")),
+            Row(name: "down (with volumes)", seconds: down.seconds, requests: nil, target: ""),
+            Row(name: String(format: "sutactl peak RSS %.1f MB", peak), seconds: 0, requests: nil, target: verdict(peak < 30, "< 30 MB")),
+        ]
+    }
+
+    private func verdict(_ ok: Bool, _ target: String) -> String { target + (ok ? " ok" : " MISSED") }
+    private func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+
+    /// The platform's containers created and started directly, with the same bodies and
+    /// parallelism, no dependency waits. Also times one container's create+start alone.
+    private func engineFloor(_ engine: DockerEngineDriver) async throws -> (total: (seconds: Double, requests: Int), single: Double) {
+        let resolution = try ManifestLoader(paths: [repository.appendingPathComponent("manifests").path,
+                                                    repository.appendingPathComponent("examples/offline").path],
+                                            profiles: ["full", "offline"], environment: environment, projectName: project + "-floor").load()
+        guard let config = resolution.config else { throw BenchFailure(message: "manifests invalid: \(resolution.errors.first?.description ?? "")") }
+        let planner = Planner(config: config)
+        for network in config.networks {
+            try await engine.createNetwork(network, name: planner.names.network(network.name), labels: OwnershipLabels.forObject(project: config.project.name))
+        }
+        for volume in config.volumes {
+            try await engine.createVolume(volume, name: planner.names.volume(volume.name), labels: OwnershipLabels.forObject(project: config.project.name))
+        }
+        let requests = config.services.map { service in
+            ContainerRequest(name: planner.names.container(service: service.name, replica: 1), service: service, replica: 1,
+                             names: planner.names, fingerprint: planner.fingerprint(of: service))
+        }
+        let before = engine.requestCount
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func launch() {
+                let request = requests[next]
+                next += 1
+                group.addTask {
+                    let id = try await engine.createContainer(request)
+                    try await engine.startContainer(id: id)
+                }
+            }
+            while next < min(parallelism, requests.count) { launch() }
+            while try await group.next() != nil { if next < requests.count { launch() } }
+        }
+        let total = seconds(ContinuousClock.now - start)
+        let count = engine.requestCount - before
+
+        // One container alone: the unit a one-service change is measured against.
+        var single = ContainerRequest(name: planner.names.container(service: "grafana", replica: 2), service: requests[0].service, replica: 2,
+                                      names: planner.names, fingerprint: planner.fingerprint(of: requests[0].service))
+        single.service.ports = []
+        let singleStart = ContinuousClock.now
+        let id = try await engine.createContainer(single)
+        try await engine.startContainer(id: id)
+        return ((total, count), seconds(ContinuousClock.now - singleStart))
+    }
+
+    private func cleanUp(_ engine: DockerEngineDriver) async throws {
+        for name in [project, project + "-floor"] {
+            let observed = try await engine.observe()
+            for container in observed.containers(of: name) { try await engine.removeContainer(id: container.id, grace: .seconds(1)) }
+            for network in observed.networks where network.project == name { try await engine.removeNetwork(id: network.id) }
+            for volume in observed.volumes where volume.project == name { try await engine.removeVolume(name: volume.name) }
+        }
+    }
+
+    /// Runs sutactl as a child: wall time and engine requests (from `-o json`).
+    private func runSutactl(_ arguments: [String], environment given: [String: String]? = nil) throws -> (seconds: Double, requests: Int?) {
+        let process = Process()
+        process.executableURL = sutactl
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        process.environment = given ?? environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let start = ContinuousClock.now
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let elapsed = seconds(ContinuousClock.now - start)
+        let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        if let json, json["succeeded"] as? Bool == false {
+            throw BenchFailure(message: "sutactl \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self).prefix(400))")
+        }
+        return (elapsed, json?["engineRequests"] as? Int)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
