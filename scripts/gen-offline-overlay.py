@@ -19,7 +19,7 @@ out = [
     "#",
     "#   sutactl apply -f manifests/ -f examples/offline/ --profile minimal,offline",
     "#",
-    "# Health checks keep their port and path but probe every second, so dependants start fast;",
+    "# Health checks keep their port and path but probe every 2s, so dependants start fast;",
     "# ports published beyond loopback move to 127.0.0.1.",
     "apiVersion: sutactl/v1",
     "kind: Profile",
@@ -47,7 +47,7 @@ for service in config["services"]:
     else:
         probe = None
     if probe:
-        out.append(f"      healthcheck: {{test: null, tcp: null, {probe}, interval: 1s, timeout: 2s, retries: 3, start_period: 10s}}")
+        out.append(f"      healthcheck: {{test: null, tcp: null, {probe}, interval: 2s, timeout: 5s, retries: 5, start_period: 10s}}")
     else:
-        out.append('      healthcheck: {test: ["CMD-SHELL", "kill -0 1"], interval: 1s, timeout: 2s, retries: 3, start_period: 10s}')
+        out.append('      healthcheck: {test: ["CMD-SHELL", "kill -0 1"], interval: 2s, timeout: 5s, retries: 5, start_period: 10s}')
 print("\n".join(out))
