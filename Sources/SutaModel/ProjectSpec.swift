@@ -15,10 +15,14 @@ public struct ProjectSpec: Sendable, Hashable {
     public var gateway: GatewaySettings?
     public var discovery: DiscoverySettings?
     public var modelServer: ModelServerSettings?
+    public var breakers: BreakerPolicy
+    public var supervision: SupervisionPolicy
 
     public init(name: String, location: SourceLocation? = nil) {
         self.name = name
         self.location = location
         secrets = []
+        breakers = BreakerPolicy()
+        supervision = SupervisionPolicy()
     }
 }

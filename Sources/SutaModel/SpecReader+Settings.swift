@@ -3,7 +3,8 @@ import SutaYAML
 extension SpecReader {
     mutating func project(_ document: ManifestDocument) -> ProjectSpec {
         var project = ProjectSpec(name: document.name, location: document.nameLocation)
-        let allowed = ["default_profile", "profiles_dir", "secrets", "engine", "gateway", "discovery", "model_server"]
+        let allowed = ["default_profile", "profiles_dir", "secrets", "engine", "gateway", "discovery", "model_server",
+                       "breakers", "supervision"]
         guard let node = document.spec, let f = fields(node, of: "project spec", allowed: allowed) else { return project }
         project.defaultProfile = f["default_profile"].flatMap { string($0, "default_profile") }
         project.profilesDirectory = f["profiles_dir"].flatMap { string($0, "profiles_dir") }
@@ -32,11 +33,67 @@ extension SpecReader {
                                                   address: d["address"].flatMap { loopbackURL($0, "address") },
                                                   tokenEnv: d["token_env"].flatMap { string($0, "token_env") })
         }
-        if let n = f["model_server"], let m = fields(n, of: "model_server", allowed: ["service", "url"]) {
+        if let n = f["model_server"], let m = fields(n, of: "model_server", allowed: ["service", "url", "models"]) {
             project.modelServer = ModelServerSettings(service: m["service"].flatMap { string($0, "service") },
-                                                      url: m["url"].flatMap { loopbackURL($0, "url") })
+                                                      url: m["url"].flatMap { loopbackURL($0, "url") },
+                                                      models: m["models"].map { models($0) } ?? [])
         }
+        if let n = f["breakers"] { project.breakers = breakers(n) }
+        if let n = f["supervision"] { project.supervision = supervision(n) }
         return project
+    }
+
+    private mutating func models(_ node: YAMLNode) -> [ModelSpec] {
+        guard let items = sequence(node, "models") else { return [] }
+        var names: Set<String> = []
+        return items.compactMap { item in
+            guard let f = fields(item, of: "model", allowed: ["name", "preload", "keep_alive"]) else { return nil }
+            guard let nameNode = f["name"], let name = string(nameNode, "name"), !name.isEmpty else {
+                if f["name"] == nil { diagnostics.error("model needs a `name`", at: item.location) }
+                return nil
+            }
+            if !names.insert(name).inserted { diagnostics.error("model `\(name)` is declared twice", at: nameNode.location) }
+            var model = ModelSpec(name: name, preload: f["preload"].flatMap { bool($0, "preload") } ?? false)
+            if let n = f["keep_alive"], let text = string(n, "keep_alive") {
+                if text == "-1" || text == "0" || DurationText.parse(text) != nil {
+                    model.keepAlive = text
+                } else {
+                    diagnostics.error("`keep_alive` must be a duration (5m), 0 or -1, found `\(text)`", at: n.location)
+                }
+            }
+            return model
+        }
+    }
+
+    private mutating func breakers(_ node: YAMLNode) -> BreakerPolicy {
+        var policy = BreakerPolicy()
+        let allowed = ["failure_rate", "window", "minimum_calls", "open_duration", "half_open_calls"]
+        guard let f = fields(node, of: "breakers", allowed: allowed) else { return policy }
+        if let n = f["failure_rate"], let rate = positiveNumber(n, "failure_rate") {
+            if rate <= 100 { policy.failureRate = rate } else {
+                diagnostics.error("`failure_rate` is a percentage in (0, 100], found \(rate)", at: n.location)
+            }
+        }
+        if let n = f["window"], let value = int(n, "window", in: 1...10_000) { policy.window = value }
+        if let n = f["minimum_calls"], let value = int(n, "minimum_calls", in: 1...10_000) { policy.minimumCalls = value }
+        if let n = f["open_duration"], let value = duration(n, "open_duration") { policy.openDuration = value }
+        if let n = f["half_open_calls"], let value = int(n, "half_open_calls", in: 1...1000) { policy.halfOpenCalls = value }
+        return policy
+    }
+
+    private mutating func supervision(_ node: YAMLNode) -> SupervisionPolicy {
+        var policy = SupervisionPolicy()
+        let allowed = ["backoff_base", "backoff_cap", "failure_threshold", "max_restarts", "restart_window"]
+        guard let f = fields(node, of: "supervision", allowed: allowed) else { return policy }
+        if let n = f["backoff_base"], let value = duration(n, "backoff_base") { policy.backoffBase = value }
+        if let n = f["backoff_cap"], let value = duration(n, "backoff_cap") { policy.backoffCap = value }
+        if let n = f["failure_threshold"], let value = int(n, "failure_threshold", in: 1...1000) { policy.failureThreshold = value }
+        if let n = f["max_restarts"], let value = int(n, "max_restarts", in: 1...1000) { policy.maxRestarts = value }
+        if let n = f["restart_window"], let value = duration(n, "restart_window") { policy.restartWindow = value }
+        if policy.backoffCap < policy.backoffBase {
+            diagnostics.error("`backoff_cap` is shorter than `backoff_base`", at: node.location)
+        }
+        return policy
     }
 
     /// sutactl only talks to this machine: gateway, discovery and model server URLs must be
