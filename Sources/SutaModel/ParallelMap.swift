@@ -13,15 +13,27 @@ enum ParallelMap {
 }
 
 /// Write-once slots filled from concurrentPerform: each index is written by exactly one
-/// iteration, and read only after all of them have finished.
+/// iteration, and read only after all of them have finished. A raw buffer, not an array:
+/// mutating an array property from several threads at once is a race even on distinct
+/// indices (its buffer is swapped out during `withUnsafeMutableBufferPointer`).
 private final class ResultSlots<Output>: @unchecked Sendable {
-    private var slots: [Output?]
+    private let slots: UnsafeMutablePointer<Output?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Output, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
-    var values: [Output] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: Output, at index: Int) {
+        slots[index] = value
+    }
+
+    var values: [Output] { (0..<count).map { slots[$0]! } }
 }
