@@ -70,6 +70,7 @@ public struct ConfigResolver: Sendable {
         }
 
         var services: [ServiceSpec] = []
+        services.reserveCapacity(serviceDocuments.count)
         var active: Set<String> = []
         // Each service's tree is released once it is decoded, so trees and specs never all coexist.
         for index in serviceDocuments.indices {

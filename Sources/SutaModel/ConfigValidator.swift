@@ -9,7 +9,8 @@ struct ConfigValidator {
     let active: Set<String>
     let networks: [NetworkSpec]
     let volumes: [VolumeSpec]
-    private let servicesByName: [String: ServiceSpec]
+    /// Index into `services` by name (indices, not copies: 5,000 specs are megabytes).
+    private let serviceIndex: [String: Int]
     private let networksByName: [String: NetworkSpec]
     private let volumeNames: Set<String>
 
@@ -19,10 +20,12 @@ struct ConfigValidator {
         self.active = active
         self.networks = networks
         self.volumes = volumes
-        servicesByName = Dictionary(services.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        serviceIndex = Dictionary(services.indices.map { (services[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
         networksByName = Dictionary(networks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         volumeNames = Set(volumes.map(\.name))
     }
+
+    private func spec(named name: String) -> ServiceSpec? { serviceIndex[name].map { services[$0] } }
 
     mutating func check(into diagnostics: inout DiagnosticList) {
         for service in services {
@@ -72,9 +75,9 @@ struct ConfigValidator {
                 diagnostics.error("service `\(service.name)` depends on itself", at: dependency.location)
                 continue
             }
-            guard let target = servicesByName[dependency.service] else {
+            guard let target = spec(named: dependency.service) else {
                 diagnostics.error("service `\(service.name)` depends on undefined service `\(dependency.service)`", at: dependency.location,
-                                  hint: Suggestion.hint(for: dependency.service, among: servicesByName.keys))
+                                  hint: Suggestion.hint(for: dependency.service, among: serviceIndex.keys))
                 continue
             }
             if dependency.condition == .healthy, target.healthcheck == nil || target.healthcheck?.probe == .disabled {
@@ -85,7 +88,7 @@ struct ConfigValidator {
     }
 
     private func checkActive(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {
-        for dependency in service.dependsOn where dependency.required && servicesByName[dependency.service] != nil
+        for dependency in service.dependsOn where dependency.required && serviceIndex[dependency.service] != nil
             && !active.contains(dependency.service) {
             diagnostics.error("`\(service.name)` requires `\(dependency.service)`, which is not in the active profile", at: dependency.location,
                               hint: "add `\(dependency.service)` to the profile, or mark the dependency `required: false`")
@@ -122,7 +125,7 @@ struct ConfigValidator {
         func visit(_ name: String) {
             marks[name] = .visiting
             stack.append(name)
-            for dependency in servicesByName[name]?.dependsOn ?? [] where servicesByName[dependency.service] != nil
+            for dependency in spec(named: name)?.dependsOn ?? [] where serviceIndex[dependency.service] != nil
                 && dependency.service != name {
                 switch marks[dependency.service] {
                 case .visiting:
@@ -178,18 +181,21 @@ struct ConfigValidator {
     private func checkSettings(_ diagnostics: inout DiagnosticList) {
         let named: [(String, String?)] = [("gateway", project.gateway?.service), ("discovery", project.discovery?.service),
                                           ("model_server", project.modelServer?.service)]
-        for case let (section, service?) in named where servicesByName[service] == nil {
+        for case let (section, service?) in named where serviceIndex[service] == nil {
             diagnostics.error("project \(section) names undefined service `\(service)`", at: project.location,
-                              hint: Suggestion.hint(for: service, among: servicesByName.keys))
+                              hint: Suggestion.hint(for: service, among: serviceIndex.keys))
         }
     }
 
     /// The active services with optional dependencies outside the profile dropped, and
     /// the networks and volumes they use.
     func resolvedConfig(profiles: [String]) -> ResolvedConfig {
-        var chosen = services.filter { active.contains($0.name) }.sorted { $0.name < $1.name }
-        for index in chosen.indices {
-            chosen[index].dependsOn.removeAll { !active.contains($0.service) }
+        var chosen: [ServiceSpec] = []
+        chosen.reserveCapacity(active.count)
+        for index in services.indices.filter({ active.contains(services[$0].name) }).sorted(by: { services[$0].name < services[$1].name }) {
+            var service = services[index]
+            service.dependsOn.removeAll { !active.contains($0.service) }
+            chosen.append(service)
         }
         let usedNetworks = Set(chosen.flatMap { $0.networks.map(\.network) })
         let usedVolumes = Set(chosen.flatMap { $0.volumes.compactMap { $0.kind == .volume ? $0.source : nil } })
