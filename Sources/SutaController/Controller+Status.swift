@@ -1,5 +1,6 @@
 import Foundation
 import SutaModel
+import SutaClients
 import SutaPlan
 
 extension Controller {
@@ -16,7 +17,8 @@ extension Controller {
             guard let container = containers.first else {
                 services.append(ServiceStatus(name: service.name, inProfile: true, state: service.replicas == 0 ? "scaled to 0" : "missing",
                                               health: "none", containerID: nil, ports: [], startedAt: nil, restarts: 0,
-                                              drifted: service.replicas > 0, driftReason: service.replicas > 0 ? "no container" : nil))
+                                              drifted: service.replicas > 0, driftReason: service.replicas > 0 ? "no container" : nil,
+                                              probe: nil))
                 continue
             }
             let fingerprint = planner.fingerprint(of: service)
@@ -36,6 +38,7 @@ extension Controller {
             services.append(try await status(of: container, name: container.service ?? container.name, inProfile: false,
                                              driftReason: "not in the active profile"))
         }
+        await probe(&services, config: config)
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
         return StatusReport(project: config.project.name, profile: config.profileDisplayName, engine: engineVersion,
@@ -51,6 +54,40 @@ extension Controller {
                              containerID: container.shortID,
                              ports: details.ports.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)/\($0.transport)" },
                              startedAt: details.startedAt, restarts: details.restartCount,
-                             drifted: driftReason != nil, driftReason: driftReason)
+                             drifted: driftReason != nil, driftReason: driftReason, probe: nil)
+    }
+
+    /// Probes every running service whose healthcheck is HTTP or TCP on a published port,
+    /// in parallel, and records the results in the project's probe history.
+    func probe(_ services: inout [ServiceStatus], config: ResolvedConfig) async {
+        let targets: [(index: Int, port: Int, path: String?)] = services.indices.compactMap { index in
+            guard services[index].inProfile, services[index].state == "running",
+                  let spec = config.services.first(where: { $0.name == services[index].name }) else { return nil }
+            let (containerPort, path): (Int, String?)
+            switch spec.healthcheck?.probe {
+            case .http(let port, let probePath)?: (containerPort, path) = (port, probePath)
+            case .tcp(let port)?: (containerPort, path) = (port, nil)
+            default: return nil
+            }
+            guard let hostPort = spec.ports.first(where: { $0.containerPort == containerPort })?.hostPort else { return nil }
+            return (index, hostPort, path)
+        }
+        guard !targets.isEmpty, let directory = try? state.ensure(project: config.project.name) else { return }
+        let prober = HealthProber()
+        let results = await withTaskGroup(of: (Int, ProbeResult).self) { group in
+            for target in targets {
+                group.addTask {
+                    if let path = target.path { return (target.index, await prober.http(port: target.port, path: path)) }
+                    return (target.index, await prober.tcp(port: target.port))
+                }
+            }
+            return await group.reduce(into: [(Int, ProbeResult)]()) { $0.append($1) }
+        }
+        var history = ProbeHistory.load(from: directory)
+        for (index, result) in results {
+            services[index].probe = history.record(service: services[index].name, healthy: result.healthy, latency: result.latency,
+                                                   time: result.time, error: result.error)
+        }
+        try? history.save(to: directory)
     }
 }

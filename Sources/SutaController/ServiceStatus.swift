@@ -16,4 +16,7 @@ public struct ServiceStatus: Sendable, Equatable {
     /// The container differs from the manifests (config, missing, stopped), or should not run.
     public var drifted: Bool
     public var driftReason: String?
+    /// sutactl's own probe of the published port, when the healthcheck is HTTP or TCP and
+    /// the port is published.
+    public var probe: ProbeHistory.Entry?
 }

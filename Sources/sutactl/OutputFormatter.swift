@@ -68,16 +68,27 @@ enum OutputFormatter {
                     ("uptimeSeconds", service.startedAt.map { .int(Int64(Date().timeIntervalSince($0))) } ?? .null),
                     ("restarts", .int(Int64(service.restarts))), ("drifted", .bool(service.drifted)),
                     ("driftReason", service.driftReason.map(ConfigValue.string) ?? .null),
+                    ("probe", service.probe.map { probe in
+                        .object([
+                            ("healthy", .bool(probe.consecutiveFailures == 0)),
+                            ("lastProbe", .string(ISO8601DateFormatter().string(from: probe.lastProbe))),
+                            ("latencyMs", .double((probe.lastLatencyMilliseconds * 10).rounded() / 10)),
+                            ("consecutiveFailures", .int(Int64(probe.consecutiveFailures))),
+                            ("error", probe.lastError.map(ConfigValue.string) ?? .null),
+                        ])
+                    } ?? .null),
                 ])
             })),
         ])
     }
 
     static func statusTable(_ report: StatusReport) -> String {
-        var rows = [["SERVICE", "STATE", "HEALTH", "CONTAINER", "PORTS", "UPTIME", "RESTARTS", "DRIFT"]]
+        var rows = [["SERVICE", "STATE", "HEALTH", "PROBE", "CONTAINER", "PORTS", "UPTIME", "RESTARTS", "DRIFT"]]
         for service in report.services {
             rows.append([
                 service.inProfile ? service.name : service.name + " (not in profile)", service.state, service.health,
+                service.probe.map { $0.consecutiveFailures == 0 ? String(format: "ok %.0fms", $0.lastLatencyMilliseconds)
+                    : "failing x\($0.consecutiveFailures)" } ?? "-",
                 service.containerID ?? "-", service.ports.isEmpty ? "-" : service.ports.joined(separator: ","),
                 service.startedAt.map { uptime(Date().timeIntervalSince($0)) } ?? "-", String(service.restarts),
                 service.driftReason ?? "-",

@@ -1,0 +1,13 @@
+/// A gateway service (Kong's upstream) with its routes, derived from one manifest service.
+public struct GatewayServiceEntity: Sendable, Hashable {
+    public var name: String
+    /// `http://SERVICE:PORT`: the gateway reaches the service by its network alias.
+    public var url: String
+    public var routes: [GatewayRouteEntity]
+
+    public init(name: String, url: String, routes: [GatewayRouteEntity]) {
+        self.name = name
+        self.url = url
+        self.routes = routes
+    }
+}

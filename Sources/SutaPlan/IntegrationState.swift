@@ -1,0 +1,53 @@
+import SutaModel
+
+/// What the gateway and the discovery agent should hold for a resolved config, derived
+/// purely from the manifests: entity names carry the project, tags and meta mark ownership.
+public struct IntegrationState: Sendable {
+    public var gatewayServices: [GatewayServiceEntity]
+    public var registrations: [DiscoveryRegistration]
+    /// Sections that could not be honoured (a discovery port that is not published).
+    public var problems: [String]
+
+    /// The tag on every gateway entity sutactl owns for `project`.
+    public static func ownerTag(project: String) -> String { "sutactl-project-\(project)" }
+    /// The meta key on every registration sutactl owns.
+    public static let ownerMetaKey = "sutactl-project"
+
+    public init(config: ResolvedConfig) {
+        let project = config.project.name
+        let planner = Planner(config: config)
+        gatewayServices = []
+        registrations = []
+        problems = []
+        for service in config.services where service.replicas > 0 {
+            if let gateway = service.gateway, !gateway.routes.isEmpty {
+                gatewayServices.append(GatewayServiceEntity(
+                    name: "\(project)-\(service.name)",
+                    url: "http://\(service.name):\(gateway.port)",
+                    routes: gateway.routes.map {
+                        GatewayRouteEntity(name: "\(project)-\($0.name)", paths: $0.paths, methods: $0.methods, hosts: $0.hosts,
+                                           stripPath: $0.stripPath)
+                    }))
+            }
+            if let discovery = service.discovery {
+                guard let published = service.ports.first(where: { $0.containerPort == discovery.port && $0.hostPort != nil }),
+                      let hostPort = published.hostPort else {
+                    problems.append("\(service.name): discovery port \(discovery.port) is not published, so it cannot be registered on 127.0.0.1")
+                    continue
+                }
+                let check: DiscoveryRegistration.Check? = discovery.check.map { check in
+                    switch check.kind {
+                    case .http(let path): .http(url: "http://127.0.0.1:\(hostPort)\(path)", interval: check.interval, timeout: check.timeout)
+                    case .tcp: .tcp(address: "127.0.0.1:\(hostPort)", interval: check.interval, timeout: check.timeout)
+                    }
+                }
+                let meta = discovery.meta.merging([
+                    IntegrationState.ownerMetaKey: project,
+                    "sutactl-config-hash": planner.fingerprint(of: service).hash,
+                ]) { _, ours in ours }
+                registrations.append(DiscoveryRegistration(id: "\(project)-\(service.name)", name: discovery.name, tags: discovery.tags,
+                                                           meta: meta, address: "127.0.0.1", port: hostPort, check: check))
+            }
+        }
+    }
+}
