@@ -18,7 +18,7 @@ extension Controller {
                 services.append(ServiceStatus(name: service.name, inProfile: true, state: service.replicas == 0 ? "scaled to 0" : "missing",
                                               health: "none", containerID: nil, ports: [], startedAt: nil, restarts: 0,
                                               drifted: service.replicas > 0, driftReason: service.replicas > 0 ? "no container" : nil,
-                                              probe: nil))
+                                              probe: nil, supervision: nil))
                 continue
             }
             let fingerprint = planner.fingerprint(of: service)
@@ -39,6 +39,10 @@ extension Controller {
                                              driftReason: "not in the active profile"))
         }
         await probe(&services, config: config)
+        if let directory = try? state.ensure(project: config.project.name) {
+            let supervision = SupervisionHistory.load(from: directory)
+            for index in services.indices { services[index].supervision = supervision.services[services[index].name] }
+        }
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
         return StatusReport(project: config.project.name, profile: config.profileDisplayName, engine: engineVersion,
@@ -54,7 +58,7 @@ extension Controller {
                              containerID: container.shortID,
                              ports: details.ports.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)/\($0.transport)" },
                              startedAt: details.startedAt, restarts: details.restartCount,
-                             drifted: driftReason != nil, driftReason: driftReason, probe: nil)
+                             drifted: driftReason != nil, driftReason: driftReason, probe: nil, supervision: nil)
     }
 
     /// Probes every running service whose healthcheck is HTTP or TCP on a published port,

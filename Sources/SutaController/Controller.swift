@@ -45,7 +45,17 @@ public struct Controller: Sendable {
             report(event)
         }
         var notReady: [String: String] = [:]
-        if options.wait { notReady = await executor.waitUntilReady(containers: result.containers) }
+        if options.wait {
+            // Supervised services get restarts with backoff; the others are waited for.
+            let supervised = config.services.filter(\.supervised)
+            var others = config
+            others.services.removeAll(where: \.supervised)
+            var waiter = executor
+            waiter.config = others
+            notReady = await waiter.waitUntilReady(containers: result.containers)
+            notReady.merge(await supervise(supervised, policy: config.project.supervision, containers: result.containers,
+                                           directory: directory, timeout: options.timeout)) { first, _ in first }
+        }
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
         } catch {
@@ -78,6 +88,39 @@ public struct Controller: Sendable {
             report(event)
         }
         return ApplyOutcome(plan: plan, execution: result, notReady: [:], duration: ContinuousClock.now - start)
+    }
+
+    /// Supervises each service's containers in parallel; returns the ones that ended unhealthy.
+    private func supervise(_ services: [ServiceSpec], policy: SupervisionPolicy, containers: [String: [String]],
+                           directory: URL, timeout: Duration) async -> [String: String] {
+        guard !services.isEmpty else { return [:] }
+        let history = SupervisionHistory.load(from: directory)
+        let supervisor = Supervisor(engine: engine, policy: policy)
+        let results = await withTaskGroup(of: (String, Supervisor.Outcome?, SupervisionHistory).self) { group in
+            for service in services {
+                group.addTask {
+                    var local = SupervisionHistory()
+                    local.services[service.name] = history.services[service.name]
+                    guard let id = containers[service.name]?.first else { return (service.name, nil, local) }
+                    let outcome = await supervisor.supervise(service: service, containerID: id, history: &local, timeout: timeout)
+                    return (service.name, outcome, local)
+                }
+            }
+            return await group.reduce(into: [(String, Supervisor.Outcome?, SupervisionHistory)]()) { $0.append($1) }
+        }
+        var merged = history
+        var problems: [String: String] = [:]
+        for (name, outcome, local) in results {
+            merged.services[name] = local.services[name]
+            switch outcome {
+            case nil: problems[name] = "no container"
+            case .healthy?: break
+            case .crashLooping(let restarts, let reason)?: problems[name] = "crash-looping after \(restarts) restarts: \(reason)"
+            case .timedOut(let restarts, let last)?: problems[name] = "not healthy after \(restarts) restarts (last: \(last))"
+            }
+        }
+        try? merged.save(to: directory)
+        return problems
     }
 
     public func observe() async throws(ControllerError) -> ObservedState {

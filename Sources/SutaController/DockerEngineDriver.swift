@@ -72,6 +72,13 @@ public struct DockerEngineDriver: EngineDriver {
         try await call { try await client.startContainer(id) }
     }
 
+    public func restartContainer(id: String, grace: Duration) async throws {
+        try await call {
+            try await client.stopContainer(id, timeout: Int(grace.components.seconds))
+            try await client.startContainer(id)
+        }
+    }
+
     public func removeContainer(id: String, grace: Duration) async throws {
         try await call {
             do {

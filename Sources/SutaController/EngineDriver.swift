@@ -11,6 +11,8 @@ public protocol EngineDriver: Sendable {
     /// Creates (does not start) a container; returns its id.
     func createContainer(_ request: ContainerRequest) async throws -> String
     func startContainer(id: String) async throws
+    /// Stops (gracefully, killing after `grace`) and starts the same container again.
+    func restartContainer(id: String, grace: Duration) async throws
     /// Stops gracefully (signal, then kill after `grace`) and removes, with anonymous volumes.
     func removeContainer(id: String, grace: Duration) async throws
     func removeNetwork(id: String) async throws

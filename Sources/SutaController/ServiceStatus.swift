@@ -19,4 +19,6 @@ public struct ServiceStatus: Sendable, Equatable {
     /// sutactl's own probe of the published port, when the healthcheck is HTTP or TCP and
     /// the port is published.
     public var probe: ProbeHistory.Entry?
+    /// Restarts sutactl made and whether it gave up (supervised services).
+    public var supervision: SupervisionHistory.Entry?
 }

@@ -77,6 +77,8 @@ enum OutputFormatter {
                             ("error", probe.lastError.map(ConfigValue.string) ?? .null),
                         ])
                     } ?? .null),
+                    ("crashLooping", .bool(service.supervision?.crashLooping ?? false)),
+                    ("supervisorRestarts", .int(Int64(service.supervision?.restarts.count ?? 0))),
                 ])
             })),
         ])
@@ -91,7 +93,7 @@ enum OutputFormatter {
                     : "failing x\($0.consecutiveFailures)" } ?? "-",
                 service.containerID ?? "-", service.ports.isEmpty ? "-" : service.ports.joined(separator: ","),
                 service.startedAt.map { uptime(Date().timeIntervalSince($0)) } ?? "-", String(service.restarts),
-                service.driftReason ?? "-",
+                service.supervision?.crashLooping == true ? "crash-looping" : service.driftReason ?? "-",
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -46,6 +46,7 @@ actor ScriptedEngine: EngineDriver {
     }
 
     func removeContainer(id: String, grace: Duration) async throws { calls.append("remove \(id)") }
+    func restartContainer(id: String, grace: Duration) async throws { calls.append("restart \(names[id] ?? id)") }
     func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 
