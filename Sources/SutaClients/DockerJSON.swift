@@ -23,8 +23,9 @@ enum DockerJSON {
         }
     }
 
-    /// A short account of a `DecodingError`: what was wrong and at which key path.
-    private static func describe(_ error: any Error) -> String {
+    /// A short account of a `DecodingError`: what was wrong and at which key path. The
+    /// other clients' JSON helpers use it too.
+    static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         let (context, problem): (DecodingError.Context, String) = switch error {
         case .typeMismatch(let type, let context): (context, "expected \(type)")
