@@ -29,7 +29,7 @@ let package = Package(
         // Stand-in servers for tests (a regular target so every test target shares one copy).
         .target(name: "SutaTestSupport", dependencies: []),
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
-        .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients"]),
+        .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.

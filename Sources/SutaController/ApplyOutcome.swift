@@ -7,7 +7,9 @@ public struct ApplyOutcome: Sendable {
     public var execution: ExecutionResult?
     /// Services that did not become ready with `--wait`, and why.
     public var notReady: [String: String]
+    /// Gateway, discovery and model server changes, and what could not be done there.
+    public var integration: IntegrationSync.Outcome
     public var duration: Duration
 
-    public var succeeded: Bool { (execution?.succeeded ?? true) && notReady.isEmpty }
+    public var succeeded: Bool { (execution?.succeeded ?? true) && notReady.isEmpty && integration.failures.isEmpty }
 }

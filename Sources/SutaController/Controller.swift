@@ -16,6 +16,7 @@ public struct Controller: Sendable {
 
     /// Takes the project lock, then plans and (unless a dry run) executes.
     public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
+                      onIntegration: @escaping @Sendable (String) -> Void = { _ in },
                       report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let start = ContinuousClock.now
         let config = try target.config()
@@ -28,7 +29,13 @@ public struct Controller: Sendable {
         if !plan.conflicts.isEmpty {
             throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }
-        if options.dryRun { return ApplyOutcome(plan: plan, execution: nil, notReady: [:], duration: ContinuousClock.now - start) }
+        let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
+        let registry = breakers.load()
+        defer { breakers.save(registry) }
+        if options.dryRun {
+            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).run()
+            return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
+        }
 
         let audit = AuditLog(directory: directory, environment: environment)
         let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout)
@@ -56,18 +63,13 @@ public struct Controller: Sendable {
             notReady.merge(await supervise(supervised, policy: config.project.supervision, containers: result.containers,
                                            directory: directory, timeout: options.timeout)) { first, _ in first }
         }
+        let integration = await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
         } catch {
             throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
         }
-        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
-    }
-
-    /// The plan an apply would carry out, without the lock and without changing anything.
-    public func plan(_ target: ManifestTarget, options: PlanOptions) async throws(ControllerError) -> Plan {
-        let config = try target.config()
-        return Planner(config: config, options: options).plan(try await observe())
+        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
     }
 
     /// Removes every object of the project (volumes only when asked), under the lock.
@@ -87,7 +89,8 @@ public struct Controller: Sendable {
             }
             report(event)
         }
-        return ApplyOutcome(plan: plan, execution: result, notReady: [:], duration: ContinuousClock.now - start)
+        return ApplyOutcome(plan: plan, execution: result, notReady: [:], integration: IntegrationSync.Outcome(),
+                            duration: ContinuousClock.now - start)
     }
 
     /// Supervises each service's containers in parallel; returns the ones that ended unhealthy.

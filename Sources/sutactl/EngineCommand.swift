@@ -50,16 +50,17 @@ enum EngineCommand {
         let printer = ProgressPrinter(environment: controller.environment, quiet: json)
         let outcome = try await controller.apply(target, options: applyOptions, onLockWait: { holder in
             Console.error("waiting for another sutactl (pid \(holder)) to finish with this project…")
-        }, report: printer.handle)
+        }, onIntegration: { line in if !json { Console.out(line) } }, report: printer.handle)
         let config = try target.config()
         if json {
             Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: await controller.engine.requestCount).json())
         } else if options.dryRun {
-            Console.out(outcome.plan.text, terminator: "")
+            Console.out(OutputFormatter.planText(outcome), terminator: "")
         } else {
             Console.out(OutputFormatter.summary(outcome))
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) { Console.error("error: \(service) not ready: \(why)") }
         }
+        for failure in outcome.integration.failures { Console.error("error: \(failure)") }
         return outcome.succeeded ? .success : .applyFailed
     }
 
@@ -69,9 +70,14 @@ enum EngineCommand {
             for diagnostic in target.resolution.errors { Console.error(diagnostic.description) }
             return .usage
         }
-        let plan = try await controller.plan(target, options: PlanOptions(prune: options.prune, pruneVolumes: options.volumes))
-        Console.out(plan.text, terminator: "")
-        return plan.isEmpty && plan.conflicts.isEmpty ? .success : .invalid
+        var planOptions = ApplyOptions()
+        planOptions.dryRun = true
+        planOptions.prune = options.prune
+        planOptions.pruneVolumes = options.volumes
+        let outcome = try await controller.apply(target, options: planOptions) { _ in }
+        Console.out(OutputFormatter.planText(outcome), terminator: "")
+        for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+        return outcome.plan.isEmpty && outcome.integration.changes.isEmpty ? .success : .invalid
     }
 
     private static func status(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {

@@ -6,7 +6,17 @@ import SutaPlan
 /// Text and JSON renderings of apply, down and status results.
 enum OutputFormatter {
     /// `applied in 12.3s: 8 created, 1 recreated, 0 started, 0 removed` or `no changes: ...`.
+    /// The container plan, then the gateway, discovery and model changes.
+    static func planText(_ outcome: ApplyOutcome) -> String {
+        guard !outcome.integration.changes.isEmpty else { return outcome.plan.text }
+        let containers = outcome.plan.steps.isEmpty && outcome.plan.conflicts.isEmpty ? "" : outcome.plan.text
+        return containers + outcome.integration.changes.map { $0 + "\n" }.joined()
+    }
+
     static func summary(_ outcome: ApplyOutcome) -> String {
+        if outcome.plan.steps.isEmpty && !outcome.integration.changes.isEmpty {
+            return "containers up to date; " + outcome.integration.changes.joined(separator: "; ")
+        }
         if outcome.plan.steps.isEmpty {
             var text = "no changes: \(outcome.plan.unchanged.count) services up to date"
             if !outcome.plan.leftovers.isEmpty {
@@ -51,6 +61,10 @@ enum OutputFormatter {
             ("unchanged", .array(outcome.plan.unchanged.map(ConfigValue.string))),
             ("notReady", .object(outcome.notReady.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("engineRequests", .int(Int64(engineRequests))),
+            ("integration", .object([
+                ("changes", .array(outcome.integration.changes.map(ConfigValue.string))),
+                ("failures", .array(outcome.integration.failures.map(ConfigValue.string))),
+            ])),
         ])
     }
 
