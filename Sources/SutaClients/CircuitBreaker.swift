@@ -88,7 +88,13 @@ public final class CircuitBreaker: Sendable {
     /// The default verdict of ``run(_:isFailure:)``: ``CircuitBreakerClassifiable/countsAsFailure``
     /// for errors that classify themselves, `true` for any other error.
     public static func countsAsFailure(_ error: any Error) -> Bool {
-        (error as? any CircuitBreakerClassifiable)?.countsAsFailure ?? true
+        switch error {
+        case let error as any CircuitBreakerClassifiable: error.countsAsFailure
+        // A cancelled call says nothing about the dependency.
+        case is CancellationError: false
+        // Anything else counts, as resilience4j records every exception by default.
+        default: true
+        }
     }
 
     /// Closes the breaker and empties its window, whatever its state. Outcomes of calls

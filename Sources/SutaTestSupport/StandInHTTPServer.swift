@@ -25,6 +25,7 @@ public final class StandInHTTPServer: Sendable {
     private let socketDirectory: String?
     private let handler: Handler
     private let accepted = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
 
     /// How many connections the server has accepted.
     public var acceptedConnections: Int { accepted.load(ordering: .relaxed) }
@@ -96,8 +97,10 @@ public final class StandInHTTPServer: Sendable {
     }
 
     /// Stops accepting connections and removes the socket directory. Open connections end
-    /// when their clients disconnect.
+    /// when their clients disconnect. Only the first call does anything (closing the
+    /// listener twice could close a descriptor the number has since been reused for).
     public func stop() {
+        guard !stopped.exchange(true, ordering: .relaxed) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         if let socketDirectory { try? FileManager.default.removeItem(atPath: socketDirectory) }
