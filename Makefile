@@ -12,7 +12,9 @@ DEMO_SECRETS := POSTGRES_PASSWORD=demo-only JWT_SECRET_KEY=demo-only SECRET_KEY=
   NEO4J_PASSWORD=demo-only GRAFANA_PASSWORD=demo-only RABBITMQ_DEFAULT_PASS=demo-only \
   REDIS_PASSWORD=demo-only CHROMADB_API_KEY=demo-only
 
-.PHONY: all deps engine build test demo demo-down bench fuzz clean
+STANDINS_ENV := .build/standins.env
+
+.PHONY: all deps engine standins build test demo demo-down bench fuzz clean
 
 all: build
 
@@ -33,15 +35,29 @@ test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## The main job: apply the SutazAI platform's minimal profile on the local engine with the
-## offline stand-in images, wait until every service is healthy, then show status.
-demo: engine build
-	env $(DEMO_SECRETS) $(BIN) apply -f manifests/ -f examples/offline/ --profile minimal,offline --wait --timeout 180s
-	env $(DEMO_SECRETS) $(BIN) status
+## Stand-ins for the Kong admin API, the Consul agent and the Ollama server on 127.0.0.1
+## (the real servers cannot be installed here); their URLs go to $(STANDINS_ENV).
+standins: build
+	@if [ -f .build/standins.pid ] && kill -0 "$$(cat .build/standins.pid)" 2>/dev/null && [ -s $(STANDINS_ENV) ]; then \
+	  echo "stand-ins: already running ($$(tr '\n' ' ' < $(STANDINS_ENV)))"; \
+	else \
+	  rm -f $(STANDINS_ENV); \
+	  nohup .build/debug/sutactl-standins --env-file $(STANDINS_ENV) > .build/standins.log 2>&1 < /dev/null & echo $$! > .build/standins.pid; \
+	  for i in $$(seq 100); do [ -s $(STANDINS_ENV) ] && break; sleep 0.1; done; \
+	  cat .build/standins.log; \
+	fi
 
-## Removes what the demo created (volumes too).
+## The main job: apply the SutazAI platform's minimal profile on the local engine with the
+## offline stand-in images (models pulled and preloaded on the Ollama stand-in), wait until
+## every service is healthy, then show status.
+demo: engine build standins
+	env $(DEMO_SECRETS) $$(cat $(STANDINS_ENV)) $(BIN) apply -f manifests/ -f examples/offline/ --profile minimal,offline --wait --timeout 180s
+	env $(DEMO_SECRETS) $$(cat $(STANDINS_ENV)) $(BIN) status
+
+## Removes what the demo created (volumes too) and stops the stand-ins.
 demo-down: build
 	env $(DEMO_SECRETS) $(BIN) down -f manifests/ --volumes
+	@if [ -f .build/standins.pid ]; then kill "$$(cat .build/standins.pid)" 2>/dev/null || true; rm -f .build/standins.pid $(STANDINS_ENV); fi
 
 ## Two tables (release build): load+validate+resolve time and peak memory; and the
 ## reconcile benchmark of the full platform on the local engine against the engine's floor.

@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "sutactl", targets: ["sutactl"]),
         .executable(name: "sutactl-bench", targets: ["sutactl-bench"]),
+        .executable(name: "sutactl-standins", targets: ["sutactl-standins"]),
     ],
     dependencies: [],
     targets: [
@@ -34,13 +35,15 @@ let package = Package(
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
+        // Kong, Consul and Ollama stand-ins on 127.0.0.1 for `make demo`.
+        .executableTarget(name: "sutactl-standins", dependencies: ["SutaTestSupport"]),
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP", "SutaTestSupport"]),
         .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
         .testTarget(name: "SutaControllerTests", dependencies: ["SutaController"]),
-        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaHTTP"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaHTTP", "SutaTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

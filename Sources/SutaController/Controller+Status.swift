@@ -45,8 +45,13 @@ extension Controller {
         }
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
+        let store = BreakerStore(directory: try projectDirectory(config.project.name), policy: config.project.breakers)
+        let registry = store.load()
+        let models = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).modelReports()
+        store.save(registry)
         return StatusReport(project: config.project.name, profile: config.profileDisplayName, engine: engineVersion,
-                            services: services.sorted { ($0.inProfile ? 0 : 1, $0.name) < ($1.inProfile ? 0 : 1, $1.name) })
+                            services: services.sorted { ($0.inProfile ? 0 : 1, $0.name) < ($1.inProfile ? 0 : 1, $1.name) },
+                            models: models, breakers: registry.snapshots())
     }
 
     private func status(of container: ObservedContainer, name: String, inProfile: Bool, driftReason: String?) async throws(ControllerError) -> ServiceStatus {

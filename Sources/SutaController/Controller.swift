@@ -1,4 +1,5 @@
 import Foundation
+import SutaClients
 import SutaModel
 import SutaPlan
 
@@ -136,7 +137,20 @@ public struct Controller: Sendable {
         }
     }
 
-    private func projectDirectory(_ project: String) throws(ControllerError) -> URL {
+    /// Resets one breaker (`sutactl breakers reset NAME`); false when there is none by that name.
+    public func resetBreaker(_ name: String, project: ProjectSpec) throws(ControllerError) -> Bool {
+        let store = BreakerStore(directory: try projectDirectory(project.name), policy: project.breakers)
+        let registry = store.load()
+        defer { store.save(registry) }
+        return registry.reset(name)
+    }
+
+    /// Every breaker of the project as last saved.
+    public func breakers(project: ProjectSpec) throws(ControllerError) -> [BreakerSnapshot] {
+        BreakerStore(directory: try projectDirectory(project.name), policy: project.breakers).load().snapshots()
+    }
+
+    func projectDirectory(_ project: String) throws(ControllerError) -> URL {
         do {
             return try state.ensure(project: project)
         } catch {

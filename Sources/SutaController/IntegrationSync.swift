@@ -28,8 +28,103 @@ public struct IntegrationSync: Sendable {
 
     public func run() async -> Outcome {
         var outcome = Outcome()
+        let desired = IntegrationState(config: config)
+        outcome.failures += desired.problems
+        await syncGateway(desired, &outcome)
+        await syncDiscovery(desired, &outcome)
         await syncModels(&outcome)
         return outcome
+    }
+
+    /// Gateway services and routes tagged as the project's. Reads work in both of Kong's
+    /// modes, so the difference is computed the same way; DB-less then posts the whole
+    /// declarative document (Kong has no partial update there, so sutactl owns the gateway's
+    /// configuration whole), database mode writes entity by entity, owned ones only.
+    private func syncGateway(_ desired: IntegrationState, _ outcome: inout Outcome) async {
+        guard let gateway = config.project.gateway, let url = gateway.adminURL, isActive(service: gateway.service),
+              let endpoint = try? HTTPEndpointParsing.endpoint(url) else { return }
+        let client = KongAdminClient(endpoint: endpoint)
+        let tags = ["sutactl", IntegrationState.ownerTag(project: config.project.name)]
+        guard let services = await guarded("kong", "listing gateway services", &outcome, { try await client.listServices(tag: tags[1]) }),
+              let routes = await guarded("kong", "listing gateway routes", &outcome, { try await client.listRoutes(tag: tags[1]) }) else { return }
+        var changes: [String] = []
+        var writes: [@Sendable () async throws -> Void] = []
+        let wantedRoutes = Set(desired.gatewayServices.flatMap { $0.routes.map(\.name) })
+        for route in routes where !wantedRoutes.contains(route.name ?? "") {
+            changes.append("delete gateway route \(route.name ?? route.id)")
+            writes.append { try await client.deleteRoute(route.id) }
+        }
+        for service in desired.gatewayServices {
+            let body = KongServiceBody(url: service.url, tags: tags)
+            let existing = services.first { $0.name == service.name }
+            if existing == nil || !existing!.matches(body) {
+                changes.append("\(existing == nil ? "create" : "update") gateway service \(service.name) -> \(service.url)")
+                writes.append { try await client.upsertService(name: service.name, body) }
+            }
+            for route in service.routes {
+                let routeBody = KongRouteBody(paths: route.paths, methods: route.methods, hosts: route.hosts, stripPath: route.stripPath, tags: tags)
+                let current = routes.first { $0.name == route.name }
+                if current == nil || existing == nil || !current!.matches(routeBody, serviceID: existing!.id) {
+                    changes.append("\(current == nil ? "create" : "update") gateway route \(route.name) \(route.paths.joined(separator: ","))")
+                    writes.append { try await client.upsertRoute(name: route.name, serviceName: service.name, routeBody) }
+                }
+            }
+        }
+        let wantedServices = Set(desired.gatewayServices.map(\.name))
+        for service in services where !wantedServices.contains(service.name ?? "") {
+            changes.append("delete gateway service \(service.name ?? service.id)")
+            writes.append { try await client.deleteService(service.id) }
+        }
+        outcome.changes += changes
+        guard !dryRun, !changes.isEmpty else { return }
+        switch gateway.mode {
+        case .dbless:
+            let document = KongDeclarativeConfig(services: desired.gatewayServices.map { service in
+                KongDeclarativeService(name: service.name, body: KongServiceBody(url: service.url, tags: tags), routes: service.routes.map {
+                    KongDeclarativeRoute(name: $0.name, body: KongRouteBody(paths: $0.paths, methods: $0.methods, hosts: $0.hosts,
+                                                                          stripPath: $0.stripPath, tags: tags))
+                })
+            })
+            if await guarded("kong", "applying the gateway configuration", &outcome, { try await client.applyDeclarativeConfig(document) }) != nil {
+                report("gateway: configuration applied (\(desired.gatewayServices.count) services)")
+            }
+        case .database:
+            for (change, write) in zip(changes, writes) {
+                if await guarded("kong", change, &outcome, write) != nil { report("gateway: \(change)") }
+            }
+        }
+    }
+
+    /// Registrations with the discovery agent, owned through their meta; the ACL token
+    /// comes from the variable the Project names and is never printed.
+    private func syncDiscovery(_ desired: IntegrationState, _ outcome: inout Outcome) async {
+        guard let discovery = config.project.discovery, let url = discovery.address, isActive(service: discovery.service),
+              let endpoint = try? HTTPEndpointParsing.endpoint(url) else { return }
+        let token = discovery.tokenEnv.flatMap { ProcessInfo.processInfo.environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        let client = ConsulClient(endpoint: endpoint, token: token)
+        guard let registered = await guarded("consul", "listing registrations", &outcome, { try await client.services() }) else { return }
+        let owned = registered.values.filter { $0.meta[IntegrationState.ownerMetaKey] == config.project.name }
+        for registration in desired.registrations {
+            let body = ConsulServiceRegistration(
+                id: registration.id, name: registration.name, tags: registration.tags, meta: registration.meta,
+                address: registration.address, port: registration.port,
+                check: registration.check.map { check in
+                    switch check {
+                    case .http(let url, let interval, let timeout): .http(url, interval: interval, timeout: timeout)
+                    case .tcp(let address, let interval, let timeout): .tcp(address, interval: interval, timeout: timeout)
+                    }
+                })
+            if let current = registered[registration.id], current.matches(body) { continue }
+            let change = "\(registered[registration.id] == nil ? "register" : "update registration of") \(registration.name) (\(registration.id)) on 127.0.0.1:\(registration.port)"
+            outcome.changes.append(change)
+            if !dryRun, await guarded("consul", change, &outcome, { try await client.register(body) }) != nil { report("discovery: \(change)") }
+        }
+        let wanted = Set(desired.registrations.map(\.id))
+        for stale in owned.sorted(by: { $0.id < $1.id }) where !wanted.contains(stale.id) {
+            let change = "deregister \(stale.service) (\(stale.id))"
+            outcome.changes.append(change)
+            if !dryRun, await guarded("consul", change, &outcome, { try await client.deregister(id: stale.id) }) != nil { report("discovery: \(change)") }
+        }
     }
 
     /// The dependency is part of this run: configured, and its service (if it is one of the

@@ -1,4 +1,5 @@
 import Foundation
+import SutaClients
 
 /// What `status` shows: the project, its profile, the engine, and each service.
 public struct StatusReport: Sendable {
@@ -6,4 +7,8 @@ public struct StatusReport: Sendable {
     public var profile: String
     public var engine: String
     public var services: [ServiceStatus]
+    /// The declared models as the model server has them; nil without a model server.
+    public var models: [ModelReport]?
+    /// Every circuit breaker of the project.
+    public var breakers: [BreakerSnapshot]
 }

@@ -41,9 +41,13 @@ public struct IntegrationState: Sendable {
                     case .tcp: .tcp(address: "127.0.0.1:\(hostPort)", interval: check.interval, timeout: check.timeout)
                     }
                 }
+                // The check is not visible in the agent's service listing; its hash in the meta
+                // makes a changed check a changed registration.
+                let checkText = check.map { "\($0)" } ?? "none"
                 let meta = discovery.meta.merging([
                     IntegrationState.ownerMetaKey: project,
                     "sutactl-config-hash": planner.fingerprint(of: service).hash,
+                    "sutactl-check-hash": String(SHA256.hex(checkText).prefix(12)),
                 ]) { _, ours in ours }
                 registrations.append(DiscoveryRegistration(id: "\(project)-\(service.name)", name: discovery.name, tags: discovery.tags,
                                                            meta: meta, address: "127.0.0.1", port: hostPort, check: check))

@@ -31,6 +31,7 @@ struct CommandOptions {
         "profile": ["-f", "--file", "--project", "-o", "--output", "--wait", "--timeout", "--no-wait"],
         "down": ["-f", "--file", "--project", "--volumes", "--no-wait"],
         "logs": ["-f", "--file", "--project", "--follow", "--tail"],
+        "breakers": ["-f", "--file", "--project", "-o", "--output"],
         "version": [],
         "help": [],
     ]

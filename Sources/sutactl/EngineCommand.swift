@@ -17,6 +17,7 @@ enum EngineCommand {
             case "status": return try await status(options, controller)
             case "profile": return try await profile(options, controller)
             case "down": return try await down(options, controller)
+            case "breakers": return try breakers(options, controller)
             default: return try await logs(options, controller)
             }
         } catch let error as ControllerError {
@@ -106,6 +107,26 @@ enum EngineCommand {
                                                 waitForLock: !options.noWait, report: printer.handle)
         Console.out(OutputFormatter.summary(outcome))
         return outcome.succeeded ? .success : .applyFailed
+    }
+
+    private static func breakers(_ options: CommandOptions, _ controller: Controller) throws -> ExitStatus {
+        let project = try target(options, controller).resolution.project
+        if options.arguments.first == "reset" {
+            guard let name = options.arguments.dropFirst().first else {
+                Console.error("error: breakers reset needs a NAME (see `sutactl breakers`)")
+                return .usage
+            }
+            guard try controller.resetBreaker(name, project: project) else {
+                Console.error("error: no circuit breaker named `\(name)`")
+                return .usage
+            }
+            Console.out("\(name): closed")
+            return .success
+        }
+        let snapshots = try controller.breakers(project: project)
+        Console.out(options.output == "json" ? ConfigValue.array(snapshots.map(OutputFormatter.breaker)).json()
+            : OutputFormatter.breakerTable(snapshots), terminator: options.output == "json" ? "\n" : "")
+        return .success
     }
 
     private static func logs(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {

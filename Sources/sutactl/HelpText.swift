@@ -16,6 +16,7 @@ enum HelpText {
       profile    show the active profile, or switch to another and converge
       down       remove the project's containers and networks (volumes with --volumes)
       logs       print a service's output
+      breakers   show the circuit breakers (gateway, discovery, model server), or reset one
       version    print the version
       help       show help for a command
 
@@ -85,6 +86,15 @@ enum HelpText {
     Removes every container and network of the project; volumes only with --volumes.
     """
 
+    static let breakers = """
+    Usage: sutactl breakers [reset NAME] [-f PATH]... [-o text|json]
+
+    Shows the project's circuit breakers (kong, consul, ollama): closed, open (calls are
+    rejected until the retry time) or half-open (a few trial calls decide), with the recent
+    failure count. `reset NAME` closes one and empties its window. Settings: the Project's
+    `breakers` section (docs/manifests.md).
+    """
+
     static let logs = """
     Usage: sutactl logs SERVICE [-f PATH]... [--follow] [--tail N]
 
@@ -135,6 +145,7 @@ enum HelpText {
         case "profile": profile
         case "down": down
         case "logs": logs
+        case "breakers": breakers
         case "help": overview
         default: nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SutaClients
 import SutaController
 import SutaModel
 import SutaPlan
@@ -95,7 +96,34 @@ enum OutputFormatter {
                     ("supervisorRestarts", .int(Int64(service.supervision?.restarts.count ?? 0))),
                 ])
             })),
+            ("models", report.models.map { models in
+                .array(models.map { model in
+                    .object([
+                        ("name", .string(model.name)), ("present", .bool(model.present)), ("loaded", .bool(model.loaded)),
+                        ("sizeBytes", model.sizeBytes.map(ConfigValue.int) ?? .null), ("preload", .bool(model.preload)),
+                    ])
+                })
+            } ?? .null),
+            ("breakers", .array(report.breakers.map(breaker))),
         ])
+    }
+
+    static func breaker(_ snapshot: BreakerSnapshot) -> ConfigValue {
+        .object([
+            ("name", .string(snapshot.name)), ("state", .string(snapshot.state.rawValue)),
+            ("calls", .int(Int64(snapshot.calls))), ("failures", .int(Int64(snapshot.failures))),
+            ("failureRate", snapshot.failureRate.map(ConfigValue.double) ?? .null),
+            ("openedAt", snapshot.openedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+            ("retryAt", snapshot.retryAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+        ])
+    }
+
+    static func breakerTable(_ snapshots: [BreakerSnapshot]) -> String {
+        guard !snapshots.isEmpty else { return "no circuit breakers recorded yet\n" }
+        return snapshots.map { snapshot in
+            let retry = snapshot.retryAt.map { " until \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+            return "\(snapshot.name): \(snapshot.state.rawValue)\(retry), \(snapshot.failures) of \(snapshot.calls) recent calls failed"
+        }.joined(separator: "\n") + "\n"
     }
 
     static func statusTable(_ report: StatusReport) -> String {
@@ -118,8 +146,18 @@ enum OutputFormatter {
         }
         let healthy = report.services.filter { $0.inProfile && $0.state == "running" && ($0.health == "healthy" || $0.health == "none") }.count
         let active = report.services.filter(\.inProfile).count
-        return "project: \(report.project)   profile: \(report.profile)   engine: \(report.engine)\n"
+        var text = "project: \(report.project)   profile: \(report.profile)   engine: \(report.engine)\n"
             + "\(healthy)/\(active) services running and healthy\n\n" + body.joined(separator: "\n") + "\n"
+        if let models = report.models {
+            text += "\nmodels:\n" + models.map { model in
+                let size = model.sizeBytes.map { String(format: " %.0f MB", Double($0) / 1_048_576) } ?? ""
+                return "  \(model.name): \(model.present ? "present" : "missing")\(size)\(model.loaded ? ", loaded" : "")"
+            }.joined(separator: "\n") + "\n"
+        }
+        if !report.breakers.isEmpty {
+            text += "\nbreakers:\n" + breakerTable(report.breakers).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return text
     }
 
     static func uptime(_ seconds: TimeInterval) -> String {
