@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP", "SutaTestSupport"]),
         .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
-        .testTarget(name: "SutaControllerTests", dependencies: ["SutaController"]),
+        .testTarget(name: "SutaControllerTests", dependencies: ["SutaController", "SutaClients", "SutaTestSupport"]),
         .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaHTTP", "SutaTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

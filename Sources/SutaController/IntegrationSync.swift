@@ -24,6 +24,8 @@ public struct IntegrationSync: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var changes: [String] = []
         public var failures: [String] = []
+
+        public init() {}
     }
 
     public func run() async -> Outcome {
