@@ -11,7 +11,10 @@ public struct ManifestTarget: Sendable {
     /// The profiles in effect (given or remembered); empty for the project's default.
     public var profiles: [String]
 
+    /// With `rememberProfiles` false the remembered profiles are not used: commands that
+    /// need only the project (down, logs, breakers) work whatever profile was applied.
     public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil,
+                            rememberProfiles: Bool = true,
                             environment: [String: String], state: StateDirectory) throws(ControllerError) -> ManifestTarget {
         var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if paths.isEmpty {
@@ -23,7 +26,7 @@ public struct ManifestTarget: Sendable {
         }
         var profiles = givenProfiles
         var resolution = try load(paths, profiles, project, environment)
-        if givenProfiles.isEmpty, let remembered = ProjectState.load(from: state, project: resolution.project.name),
+        if givenProfiles.isEmpty, rememberProfiles, let remembered = ProjectState.load(from: state, project: resolution.project.name),
            !remembered.profiles.isEmpty {
             profiles = remembered.profiles
             resolution = try load(paths, profiles, project, environment)

@@ -30,8 +30,10 @@ enum EngineCommand {
     }
 
     private static func target(_ options: CommandOptions, _ controller: Controller, profiles: [String]? = nil) throws(ControllerError) -> ManifestTarget {
+        // down, logs and breakers need only the project, not the profile of the last apply.
+        let needsProfile = !["down", "logs", "breakers"].contains(options.command)
         let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles, project: options.project,
-                                             environment: controller.environment, state: controller.state)
+                                             rememberProfiles: needsProfile, environment: controller.environment, state: controller.state)
         for diagnostic in target.resolution.warnings { Console.error(diagnostic.description) }
         return target
     }

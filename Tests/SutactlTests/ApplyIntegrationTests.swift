@@ -210,3 +210,58 @@ final class ApplyIntegrationTests: XCTestCase {
         XCTAssertEqual(try sutactl(["apply"]).stdout, "no changes: 8 services up to date\n", "no orphans or leftovers")
     }
 }
+
+/// Health-driven supervision with a real container whose health never turns good.
+final class SupervisionIntegrationTests: XCTestCase {
+    private var project = ""
+    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+
+    override func setUp() async throws {
+        try await EngineHarness.requireEngine()
+        project = "sup-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() async throws {
+        guard !project.isEmpty else { return }
+        await EngineHarness.cleanUp(project)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testAFailingSupervisedServiceIsRestartedWithBackoffThenReportedCrashLooping() async throws {
+        try """
+        apiVersion: sutactl/v1
+        kind: Project
+        metadata: {name: \(project)}
+        spec:
+          supervision: {backoff_base: 200ms, backoff_cap: 400ms, failure_threshold: 1, max_restarts: 2, restart_window: 10m}
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: agent}
+        spec:
+          image: sutactl-standin:1
+          command: ["8080"]
+          supervised: true
+          healthcheck: {http: {port: 8080, path: /no-such-path}, interval: 300ms, timeout: 1s, retries: 1}
+          stop_grace_period: 1s
+        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
+        let environment = ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
+        let id = { () async throws -> String in try await EngineHarness.containers(of: self.project).first!.id }
+
+        let outcome = try SutactlRunner.run(["apply", "-f", "manifests", "--wait", "--timeout", "60s"], environment: environment, in: directory)
+        XCTAssertEqual(outcome.status, 4, outcome.stderr + outcome.stdout)
+        XCTAssertTrue(outcome.stderr.contains("error: agent not ready: crash-looping after 2 restarts: 2 restarts within 10m"), outcome.stderr)
+        let container = try await EngineHarness.client.inspectContainer(try await id())
+        XCTAssertEqual(container.state.status, "running", "restarted, not removed")
+
+        let status = try SutactlRunner.run(["status", "-o", "json"], environment: environment, in: directory)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let agent = try XCTUnwrap((report["services"] as? [[String: Any]])?.first)
+        XCTAssertEqual(agent["crashLooping"] as? Bool, true)
+        XCTAssertEqual(agent["supervisorRestarts"] as? Int, 2)
+        XCTAssertEqual(agent["health"] as? String, "unhealthy")
+        let table = try SutactlRunner.run(["status"], environment: environment, in: directory)
+        XCTAssertTrue(table.stdout.contains("crash-looping"), table.stdout)
+    }
+}

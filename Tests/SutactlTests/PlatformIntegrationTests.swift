@@ -79,5 +79,12 @@ final class PlatformIntegrationTests: XCTestCase {
         // Volumes are kept by a profile switch.
         let volumes = try await EngineHarness.client.listVolumes(labelFilters: ["sutactl.project=\(project)"])
         XCTAssertEqual(volumes.count, 15)
+
+        // down needs no -f and no profile: it uses the project's remembered manifests, even
+        // though the remembered overlay lives outside manifests/.
+        let down = try sutactl(["down", "--volumes"])
+        XCTAssertEqual(down.status, 0, down.stderr)
+        let left = try await EngineHarness.containers(of: project)
+        XCTAssertEqual(left.count, 0)
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import SutaClients
+import SutaController
+import SutaPlan
+import SutaTestSupport
+import XCTest
+
+/// The default profile on the real engine with the offline images, and the Kong (DB-less),
+/// Consul and Ollama stand-ins: routes, registrations and models are created, a second
+/// apply writes nothing anywhere, status shows models and breakers.
+final class ServicesIntegrationTests: XCTestCase {
+    private let project = "sutazai-svc"
+    private let token = "acl-token-that-must-not-leak"
+    private var state: URL { FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-services-it") }
+
+    override func setUp() async throws {
+        try await EngineHarness.requireEngine()
+        let demo = try await EngineHarness.containers(of: "sutazai")
+        if !demo.isEmpty {
+            let message = "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first"
+            if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: message) }
+            throw XCTSkip(message)
+        }
+        await EngineHarness.cleanUp(project)
+    }
+
+    override func tearDown() async throws {
+        await EngineHarness.cleanUp(project)
+        try? FileManager.default.removeItem(at: state)
+    }
+
+    func testDefaultProfileSyncsGatewayDiscoveryAndModelsThenWritesNothing() async throws {
+        let kong = try KongStandIn(mode: .dbless)
+        let consul = try ConsulStandIn(requiredToken: token)
+        let ollama = try OllamaStandIn()
+        ollama.setPull("tinyllama", .succeed(progressLines: 3))
+        ollama.setPull("nomic-embed-text", .succeed(progressLines: 3))
+        defer { kong.stop(); consul.stop(); ollama.stop() }
+        let environment = SutactlRunner.platformSecrets.merging([
+            "SUTACTL_STATE_DIR": state.path, "SUTAZAI_SUBNET": "10.216.0.0/16", "SUTAZAI_GATEWAY": "10.216.0.1",
+            "KONG_ADMIN_URL": kong.address, "CONSUL_URL": consul.address, "OLLAMA_URL": ollama.address, "CONSUL_HTTP_TOKEN": token,
+        ]) { $1 }
+        func sutactl(_ arguments: [String]) throws -> SutactlRunner.Outcome {
+            try SutactlRunner.run(arguments + ["--project", project], environment: environment)
+        }
+
+        let cold = try sutactl(["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "default,offline", "--wait", "--timeout", "240s"])
+        XCTAssertEqual(cold.status, 0, cold.stderr + cold.stdout)
+        XCTAssertFalse((cold.stdout + cold.stderr).contains(token), "the ACL token is never printed")
+
+        // What the manifests declare for the default profile.
+        let resolution = try ManifestLoader(paths: ["manifests", "examples/offline"].map { SutactlRunner.repositoryRoot.appendingPathComponent($0).path },
+                                            profiles: ["default", "offline"], environment: environment, projectName: project).load()
+        let desired = IntegrationState(config: try XCTUnwrap(resolution.config))
+        XCTAssertFalse(desired.gatewayServices.isEmpty)
+        XCTAssertFalse(desired.registrations.isEmpty)
+
+        let kongClient = KongAdminClient(endpoint: try .init(parsing: kong.address))
+        let services = try await kongClient.listServices(tag: "sutactl-project-\(project)")
+        XCTAssertEqual(services.compactMap(\.name).sorted(), desired.gatewayServices.map(\.name).sorted())
+        let routes = try await kongClient.listRoutes(tag: "sutactl-project-\(project)")
+        XCTAssertEqual(routes.count, desired.gatewayServices.flatMap(\.routes).count)
+        XCTAssertTrue(routes.contains { $0.paths == ["/api"] }, "the backend's /api route")
+
+        let registered = try await ConsulClient(endpoint: try .init(parsing: consul.address), token: token).services()
+        XCTAssertEqual(registered.keys.sorted(), desired.registrations.map(\.id).sorted())
+        let backend = try XCTUnwrap(registered["\(project)-backend"])
+        XCTAssertEqual(backend.address, "127.0.0.1")
+        XCTAssertEqual(backend.port, 10010)
+
+        XCTAssertEqual(ollama.installedModels, ["nomic-embed-text:latest", "tinyllama:latest"])
+        XCTAssertEqual(ollama.loadedModels, ["tinyllama:latest"])
+
+        // A second apply: nothing to do, and no write to the engine or any stand-in.
+        let counts = (kong.requestLines.count, consul.requestLines.count, ollama.requestLines.count)
+        let again = try sutactl(["apply"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stdout, "no changes: 30 services up to date\n")
+        XCTAssertEqual(kong.requestLines.dropFirst(counts.0).filter { !$0.hasPrefix("GET") }, [])
+        XCTAssertEqual(consul.requestLines.dropFirst(counts.1).filter { !$0.hasPrefix("GET") }, [])
+        XCTAssertEqual(ollama.requestLines.dropFirst(counts.2).filter { $0.contains("pull") || $0.contains("generate") }, [])
+
+        // status -o json: health with probes, models, breakers.
+        let status = try sutactl(["status", "-o", "json"])
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let models = try XCTUnwrap(report["models"] as? [[String: Any]])
+        XCTAssertEqual(models.map { $0["name"] as? String }, ["tinyllama", "nomic-embed-text"])
+        XCTAssertEqual(models.map { $0["loaded"] as? Bool }, [true, false])
+        let breakers = try XCTUnwrap(report["breakers"] as? [[String: Any]])
+        XCTAssertEqual(Set(breakers.compactMap { $0["name"] as? String }), ["kong", "consul", "ollama"])
+        XCTAssertTrue(breakers.allSatisfy { $0["state"] as? String == "closed" })
+        let statusServices = try XCTUnwrap(report["services"] as? [[String: Any]])
+        let backendStatus = try XCTUnwrap(statusServices.first { $0["name"] as? String == "backend" })
+        XCTAssertEqual(backendStatus["health"] as? String, "healthy")
+        let probe = try XCTUnwrap(backendStatus["probe"] as? [String: Any])
+        XCTAssertEqual(probe["healthy"] as? Bool, true)
+        XCTAssertEqual(probe["consecutiveFailures"] as? Int, 0)
+
+        // The discovery agent goes away: apply fails on it (not hanging), and after enough
+        // failures its breaker opens and apply skips it with a clear message.
+        consul.down()
+        for _ in 0..<5 { XCTAssertEqual(try sutactl(["apply"]).status, 4) }
+        let skipped = try sutactl(["apply"])
+        XCTAssertEqual(skipped.status, 4)
+        XCTAssertTrue(skipped.stderr.contains("skipped: the consul circuit breaker is open until "), skipped.stderr)
+        let shown = try sutactl(["breakers"])
+        XCTAssertTrue(shown.stdout.contains("consul: open until "), shown.stdout)
+        XCTAssertEqual(try sutactl(["breakers", "reset", "consul"]).stdout, "consul: closed\n")
+        let after = try sutactl(["breakers", "-o", "json"])
+        XCTAssertTrue(after.stdout.contains("\"name\": \"consul\",\n    \"state\": \"closed\""), after.stdout)
+    }
+}
