@@ -84,7 +84,7 @@ public final class CircuitBreakerRegistry: Sendable {
         do {
             file = try JSONDecoder().decode(BreakerStateFile.self, from: data)
         } catch {
-            throw .invalid(path: url.path, message: DockerJSON.describe(error))
+            throw .invalid(path: url.path, message: ClientJSON.describe(error))
         }
         guard file.version == BreakerStateFile.currentVersion else {
             throw .invalid(path: url.path, message: "format version \(file.version), expected \(BreakerStateFile.currentVersion)")

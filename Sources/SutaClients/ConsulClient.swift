@@ -41,7 +41,7 @@ public final class ConsulClient: Sendable, CustomStringConvertible, CustomReflec
         let target = "/v1/agent/services"
         let response = try await call("GET", target)
         do {
-            return try ServiceJSON.decode([String: ConsulAgentService].self, from: response.body, redact: redact).get()
+            return try ClientJSON.decode([String: ConsulAgentService].self, from: response.body, redact: redact).get()
         } catch {
             throw .decoding("cannot read the answer to GET \(target): \(error.message)")
         }
@@ -54,7 +54,7 @@ public final class ConsulClient: Sendable, CustomStringConvertible, CustomReflec
         try validate(id: registration.id)
         let body: [UInt8]
         do {
-            body = try ServiceJSON.encode(registration).get()
+            body = try ClientJSON.encode(registration).get()
         } catch {
             throw .decoding(error.message)
         }

@@ -1,4 +1,4 @@
-/// Why a value could not be encoded as JSON or a document decoded; ``ServiceJSON``'s
+/// Why a value could not be encoded as JSON or a document decoded; ``ClientJSON``'s
 /// failure, turned into the calling client's `decoding` error.
 struct JSONProblem: Error, Sendable {
     /// One line saying what went wrong.

@@ -56,7 +56,7 @@ public final class KongAdminClient: Sendable {
     func decoded<Value: Decodable>(_ type: Value.Type, _ method: String, _ target: String, body: [UInt8]? = nil) async throws(KongError) -> Value {
         let response = try await call(method, target, body: body)
         do {
-            return try ServiceJSON.decode(type, from: response.body).get()
+            return try ClientJSON.decode(type, from: response.body).get()
         } catch {
             throw .decoding("cannot read the answer to \(method) \(target): \(error.message)")
         }
@@ -65,7 +65,7 @@ public final class KongAdminClient: Sendable {
     /// `value` as the JSON body of a request.
     func json(_ value: some Encodable) throws(KongError) -> [UInt8] {
         do {
-            return try ServiceJSON.encode(value).get()
+            return try ClientJSON.encode(value).get()
         } catch {
             throw .decoding(error.message)
         }

@@ -37,7 +37,7 @@ public struct KongDeclarativeConfig: Codable, Sendable, Equatable {
     /// services and routes sorted by name.
     public func jsonBytes() throws(KongError) -> [UInt8] {
         do {
-            return try ServiceJSON.encode(self).get()
+            return try ClientJSON.encode(self).get()
         } catch {
             throw .decoding(error.message)
         }

@@ -1,25 +1,19 @@
-import Foundation
-
-/// JSON encoding and decoding for the Ollama API, with failures turned into
-/// ``OllamaError`` at once. Encoded keys are sorted, so request bodies are deterministic.
+/// ``ClientJSON`` for the Ollama API, with failures turned into ``OllamaError`` at once.
 enum OllamaJSON {
     static func encode<Value: Encodable>(_ value: Value) throws(OllamaError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(value))
+            return try ClientJSON.encode(value).get()
         } catch {
-            throw .decoding("cannot encode \(Value.self) as JSON: \(error)")
+            throw .decoding(error.message)
         }
     }
 
     /// Decodes `bytes`; `what` names the document in the error, e.g. `GET /api/tags`.
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8], what: String) throws(OllamaError) -> Value {
         do {
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            return try ClientJSON.decode(type, from: bytes).get()
         } catch {
-            let excerpt = String(decoding: bytes.prefix(200), as: UTF8.self)
-            throw .decoding("cannot read the Ollama server's answer to \(what) as \(Value.self): \(DockerJSON.describe(error)); it begins: \(excerpt)")
+            throw .decoding("cannot read the Ollama server's answer to \(what): \(error.message)")
         }
     }
 }

@@ -24,9 +24,10 @@ public struct IntegrationState: Sendable {
                 gatewayServices.append(GatewayServiceEntity(
                     name: "\(project)-\(service.name)",
                     url: "http://\(service.name):\(gateway.port)",
-                    routes: gateway.routes.map {
-                        GatewayRouteEntity(name: "\(project)-\($0.name)", paths: $0.paths, methods: $0.methods, hosts: $0.hosts,
-                                           stripPath: $0.stripPath)
+                    routes: gateway.routes.map { route in
+                        var qualified = route
+                        qualified.name = "\(project)-\(route.name)"
+                        return qualified
                     }))
             }
             if let discovery = service.discovery {

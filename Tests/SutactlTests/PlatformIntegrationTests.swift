@@ -5,35 +5,18 @@ import XCTest
 /// cold apply of minimal, growing to full, switching back with `profile minimal`.
 final class PlatformIntegrationTests: XCTestCase {
     private let project = "sutazai-it"
-    private var state: URL { FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-platform-it") }
-
-    private var environment: [String: String] {
-        SutactlRunner.platformSecrets.merging([
-            "SUTACTL_STATE_DIR": state.path,
-            // Beside a live platform on 172.20.0.0/16, tests take their own subnet.
-            "SUTAZAI_SUBNET": "10.213.0.0/16", "SUTAZAI_GATEWAY": "10.213.0.1",
-        ]) { $1 }
-    }
+    private var platform: PlatformHarness?
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        // The manifests publish fixed host ports: a running demo holds them.
-        let demo = try await EngineHarness.containers(of: "sutazai")
-        if !demo.isEmpty {
-            let message = "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first"
-            if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: message) }
-            throw XCTSkip(message)
-        }
-        await EngineHarness.cleanUp(project)
+        platform = try await PlatformHarness(project: project, subnet: 213)
     }
 
     override func tearDown() async throws {
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: state)
+        await platform?.tearDown()
     }
 
     private func sutactl(_ arguments: [String]) throws -> SutactlRunner.Outcome {
-        try SutactlRunner.run(arguments + ["--project", project], environment: environment)
+        try XCTUnwrap(platform).sutactl(arguments)
     }
 
     private func runningAndHealthy() async throws -> [String: String] {

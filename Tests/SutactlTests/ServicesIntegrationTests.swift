@@ -2,7 +2,6 @@ import Foundation
 import SutaClients
 import SutaController
 import SutaPlan
-import SutaTestSupport
 import XCTest
 
 /// The default profile on the real engine with the offline images, and the Kong (DB-less),
@@ -11,38 +10,20 @@ import XCTest
 final class ServicesIntegrationTests: XCTestCase {
     private let project = "sutazai-svc"
     private let token = "acl-token-that-must-not-leak"
-    private var state: URL { FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-services-it") }
+    private var platform: PlatformHarness?
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        let demo = try await EngineHarness.containers(of: "sutazai")
-        if !demo.isEmpty {
-            let message = "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first"
-            if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: message) }
-            throw XCTSkip(message)
-        }
-        await EngineHarness.cleanUp(project)
+        platform = try await PlatformHarness(project: project, subnet: 216, consulToken: token)
     }
 
     override func tearDown() async throws {
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: state)
+        await platform?.tearDown()
     }
 
     func testDefaultProfileSyncsGatewayDiscoveryAndModelsThenWritesNothing() async throws {
-        let kong = try KongStandIn(mode: .dbless)
-        let consul = try ConsulStandIn(requiredToken: token)
-        let ollama = try OllamaStandIn()
-        ollama.setPull("tinyllama", .succeed(progressLines: 3))
-        ollama.setPull("nomic-embed-text", .succeed(progressLines: 3))
-        defer { kong.stop(); consul.stop(); ollama.stop() }
-        let environment = SutactlRunner.platformSecrets.merging([
-            "SUTACTL_STATE_DIR": state.path, "SUTAZAI_SUBNET": "10.216.0.0/16", "SUTAZAI_GATEWAY": "10.216.0.1",
-            "KONG_ADMIN_URL": kong.address, "CONSUL_URL": consul.address, "OLLAMA_URL": ollama.address, "CONSUL_HTTP_TOKEN": token,
-        ]) { $1 }
-        func sutactl(_ arguments: [String]) throws -> SutactlRunner.Outcome {
-            try SutactlRunner.run(arguments + ["--project", project], environment: environment)
-        }
+        let platform = try XCTUnwrap(platform)
+        let (kong, consul, ollama, environment) = (platform.kong, platform.consul, platform.ollama, platform.environment)
+        let sutactl = platform.sutactl
 
         let cold = try sutactl(["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "default,offline", "--wait", "--timeout", "240s"])
         XCTAssertEqual(cold.status, 0, cold.stderr + cold.stdout)

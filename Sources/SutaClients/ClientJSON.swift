@@ -1,8 +1,9 @@
 import Foundation
 
-/// JSON for the Kong and Consul clients: keys sorted on encoding, so equal values give equal
-/// bytes, and failures described in one line with the key path that broke.
-enum ServiceJSON {
+/// JSON for every client (Docker, Kong, Consul, Ollama): keys sorted on encoding, so equal
+/// values give equal bytes, and failures described in one line with the key path that
+/// broke. Each client turns a ``JSONProblem`` into its own error type.
+enum ClientJSON {
     /// `value` as JSON with sorted keys, or a description of why it cannot be encoded.
     static func encode<Value: Encodable>(_ value: Value) -> Result<[UInt8], JSONProblem> {
         let encoder = JSONEncoder()
@@ -30,7 +31,7 @@ enum ServiceJSON {
     }
 
     /// A short account of a `DecodingError`: what was wrong and at which key path.
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         let (context, problem): (DecodingError.Context, String) = switch error {
         case .typeMismatch(let type, let context): (context, "expected \(type)")
