@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 
 swift build --scratch-path .build-fuzz --product sutactl-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT

@@ -10,6 +10,10 @@ public struct ApplyOptions: Sendable {
     /// When another sutactl holds the project lock: wait for it (true) or fail at once.
     public var waitForLock = true
     public var parallelism = 8
+    /// Take the project lock (the controller, which holds it for its whole run, does not).
+    public var takeLock = true
+    /// Also bring the gateway, discovery agent and model server in line.
+    public var syncIntegrations = true
 
     public init() {}
 }

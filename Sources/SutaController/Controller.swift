@@ -22,7 +22,7 @@ public struct Controller: Sendable {
         let start = ContinuousClock.now
         let config = try target.config()
         let directory = try projectDirectory(config.project.name)
-        let lock = options.dryRun ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
+        let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
 
         let observed = try await observe()
@@ -64,7 +64,8 @@ public struct Controller: Sendable {
             notReady.merge(await supervise(supervised, policy: config.project.supervision, containers: result.containers,
                                            directory: directory, timeout: options.timeout)) { first, _ in first }
         }
-        let integration = await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run()
+        let integration = options.syncIntegrations
+            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
         } catch {

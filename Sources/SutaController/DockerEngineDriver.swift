@@ -138,6 +138,24 @@ public struct DockerEngineDriver: EngineDriver {
         try await call { try await client.logs(id, follow: follow, tail: tail) { _, bytes in onOutput(bytes) } }
     }
 
+    public func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> {
+        let source = client.events(filters: ["type": ["container"], "label": ["\(OwnershipLabels.project)=\(project)"]])
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in source {
+                        continuation.yield(EngineEvent(action: event.action, containerID: event.actor.id,
+                                                       service: event.actor.attributes[OwnershipLabels.service], received: .now))
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: DockerEngineDriver.controllerError(error as? DockerError ?? .decoding("\(error)")))
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
     public func engineVersion() async throws -> String {
         let version = try await call { try await client.version() }
         return "\(version.version) (API \(version.apiVersion))"

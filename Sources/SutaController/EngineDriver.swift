@@ -22,6 +22,9 @@ public protocol EngineDriver: Sendable {
     func containerDetails(id: String) async throws -> ContainerDetails
     /// Streams a container's output until it ends (or forever with `follow`).
     func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws
+    /// The project's container events as they happen; ends (with an error) when the engine
+    /// goes away.
+    func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error>
     /// `28.2.2 (API 1.47)`.
     func engineVersion() async throws -> String
     /// Requests sent to the engine so far (the benchmark reports it).

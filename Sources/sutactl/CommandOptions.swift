@@ -19,6 +19,9 @@ struct CommandOptions {
     var timeout: Duration = .seconds(300)
     var parallel = 8
     var project: String?
+    var resync: Duration = .seconds(30)
+    var metricsPort: Int?
+    var logFormat = "text"
 
     /// The flags each command accepts (`-h/--help` always).
     static let flagsByCommand: [String: [String]] = [
@@ -32,6 +35,7 @@ struct CommandOptions {
         "down": ["-f", "--file", "--project", "--volumes", "--no-wait"],
         "logs": ["-f", "--file", "--project", "--follow", "--tail"],
         "breakers": ["-f", "--file", "--project", "-o", "--output"],
+        "controller": ["-f", "--file", "--project", "-p", "--profile", "--resync", "--metrics-port", "--log-format"],
         "version": [],
         "help": [],
     ]
@@ -89,6 +93,21 @@ struct CommandOptions {
                 let name = try value()
                 guard ManifestDocument.isValidName(name) else { throw UsageError(message: "invalid project name `\(name)`") }
                 options.project = name
+            case "--metrics-port":
+                let port = try number()
+                guard port <= 65535 else { throw UsageError(message: "--metrics-port needs a port number, got \(port)") }
+                options.metricsPort = port
+            case "--log-format":
+                options.logFormat = try value()
+                guard ["text", "json"].contains(options.logFormat) else {
+                    throw UsageError(message: "unknown log format `\(options.logFormat)`; use text or json")
+                }
+            case "--resync":
+                let text = try value()
+                guard let duration = DurationText.parse(text), duration >= .seconds(1) else {
+                    throw UsageError(message: "--resync needs a duration of at least 1s, like 30s, got `\(text)`")
+                }
+                options.resync = duration
             case "--timeout":
                 let text = try value()
                 guard let duration = DurationText.parse(text) else { throw UsageError(message: "--timeout needs a duration like 90s or 5m, got `\(text)`") }

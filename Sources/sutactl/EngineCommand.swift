@@ -18,6 +18,13 @@ enum EngineCommand {
             case "profile": return try await profile(options, controller)
             case "down": return try await down(options, controller)
             case "breakers": return try breakers(options, controller)
+            case "controller":
+                var settings = ControllerLoop.Settings()
+                settings.resyncInterval = options.resync
+                settings.metricsPort = options.metricsPort
+                settings.jsonLogs = options.logFormat == "json"
+                let loop = ControllerLoop(controller: controller, target: try target(options, controller), settings: settings)
+                return ExitStatus(rawValue: try await loop.run()) ?? .success
             default: return try await logs(options, controller)
             }
         } catch let error as ControllerError {

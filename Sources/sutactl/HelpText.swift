@@ -17,6 +17,7 @@ enum HelpText {
       down       remove the project's containers and networks (volumes with --volumes)
       logs       print a service's output
       breakers   show the circuit breakers (gateway, discovery, model server), or reset one
+      controller keep the project converged: react to engine events, resync, reload edits
       version    print the version
       help       show help for a command
 
@@ -95,6 +96,27 @@ enum HelpText {
     `breakers` section (docs/manifests.md).
     """
 
+    static let controller = """
+    Usage: sutactl controller [-f PATH]... [--profile NAME] [--resync D] [--metrics-port N]
+                              [--log-format text|json]
+
+    Keeps the project converged until SIGTERM or SIGINT. It follows the engine's events for
+    the project and reconciles on die, destroy, stop, kill, oom and unhealthy; resyncs
+    everything (containers, gateway, discovery, models) every --resync (default 30s); applies
+    manifest edits after validation (an invalid edit is reported and the last good state
+    kept); survives the engine going away (retries with backoff, resyncs when it is back).
+    It holds the project lock, as apply does. Without -f and --profile it uses those of the
+    project's last apply.
+
+    Flags:
+    \(manifestFlags)
+          --resync D         full resync interval (default 30s)
+          --metrics-port N   serve Prometheus metrics on 127.0.0.1:N/metrics and /healthz
+          --log-format F     text (default) or json, one line per event
+
+    Exit status: 0 after a clean stop.
+    """
+
     static let logs = """
     Usage: sutactl logs SERVICE [-f PATH]... [--follow] [--tail N]
 
@@ -146,6 +168,7 @@ enum HelpText {
         case "down": down
         case "logs": logs
         case "breakers": breakers
+        case "controller": controller
         case "help": overview
         default: nil
         }

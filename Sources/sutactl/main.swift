@@ -22,7 +22,7 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
     switch options.command {
     case "validate", "config":
         return ManifestCommand.run(options)
-    case "apply", "diff", "status", "profile", "down", "logs", "breakers":
+    case "apply", "diff", "status", "profile", "down", "logs", "breakers", "controller":
         return await EngineCommand.run(options)
     case "version":
         Console.out("sutactl \(HelpText.version) (manifests \(ManifestDocument.apiVersion))")

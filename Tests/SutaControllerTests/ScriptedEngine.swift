@@ -53,6 +53,7 @@ actor ScriptedEngine: EngineDriver {
     func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
     func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {}
     func engineVersion() async throws -> String { "scripted" }
+    nonisolated func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> { AsyncThrowingStream { $0.finish() } }
     var requestCount: Int { calls.count }
 
     func containerStatus(id: String) async throws -> ContainerStatus {

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The controller's log lines on standard output: text (`time message`) or one JSON
+/// object per line (`--log-format json`).
+public struct ControllerLog: Sendable {
+    public var json: Bool
+
+    public init(json: Bool) {
+        self.json = json
+    }
+
+    public func info(_ message: String, _ fields: [String: String] = [:]) { write("info", message, fields) }
+    public func error(_ message: String, _ fields: [String: String] = [:]) { write("error", message, fields) }
+
+    private func write(_ level: String, _ message: String, _ fields: [String: String]) {
+        let time = ISO8601DateFormatter().string(from: Date())
+        let line: String
+        if json {
+            var object = fields
+            object["time"] = time
+            object["level"] = level
+            object["msg"] = message
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            line = String(decoding: data, as: UTF8.self)
+        } else {
+            let extra = fields.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+            line = "\(time) \(level == "error" ? "error: " : "")\(message)\(extra)"
+        }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import SutaClients
+import SutaModel
+import SutaPlan
+
+/// `sutactl controller`: keeps the project converged. Level-based: every trigger (an engine
+/// event of the project, the resync timer, a manifest edit) leads to a look at the whole
+/// engine and a plan, never to a replay of the event.
+public struct ControllerLoop: Sendable {
+    /// Settings of one controller run.
+    public struct Settings: Sendable {
+        public var resyncInterval: Duration = .seconds(30)
+        public var watchInterval: Duration = .seconds(2)
+        public var metricsPort: Int?
+        public var jsonLogs = false
+
+        public init() {}
+    }
+
+    public var controller: Controller
+    public var target: ManifestTarget
+    public var settings: Settings
+    public let metrics = ControllerMetrics()
+
+    public init(controller: Controller, target: ManifestTarget, settings: Settings) {
+        self.controller = controller
+        self.target = target
+        self.settings = settings
+    }
+
+    /// Runs until SIGTERM or SIGINT; the action in flight finishes, the lock is released.
+    /// Returns the exit status: 0 after a clean stop.
+    public func run(onReady: @escaping @Sendable (Int?) -> Void = { _ in }) async throws(ControllerError) -> Int32 {
+        let log = ControllerLog(json: settings.jsonLogs)
+        var config = try target.config()
+        let directory = try controller.projectDirectory(config.project.name)
+        let lock = try ProjectLock(directory: directory, wait: true) { holder in
+            log.info("waiting for another sutactl (pid \(holder)) to release the project")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let metrics = self.metrics
+        let server = try settings.metricsPort.map { port throws(ControllerError) in
+            try MetricsServer(port: port) { path in
+                switch path {
+                case "/metrics": (200, metrics.text)
+                case "/healthz": (200, "ok\n")
+                default: (404, "not found\n")
+                }
+            }
+        }
+        defer { server?.stop() }
+
+        let queue = TriggerQueue()
+        let signals = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { Task { await queue.push(.stop) } }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        let project = config.project.name
+        let tasks = [
+            Task { await followEvents(project: project, into: queue, log: log) },
+            Task { [interval = settings.resyncInterval] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    await queue.push(.resync)
+                }
+            },
+            Task { [paths = target.paths, interval = settings.watchInterval] in
+                var watcher = ManifestWatcher(paths: paths)
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    if watcher.changed() { await queue.push(.manifestsChanged) }
+                }
+            },
+        ]
+        defer { tasks.forEach { $0.cancel() } }
+
+        log.info("controller started", ["project": config.project.name, "profile": config.profileDisplayName,
+                                        "metrics": server.map { "127.0.0.1:\($0.port)/metrics" } ?? "off"])
+        await reconcile(config, full: true, events: [], log: log)
+        onReady(server?.port)
+        while true {
+            var pending = await queue.takeAll()
+            // Let the rest of a burst arrive, then take it in the same pass.
+            try? await Task.sleep(for: .milliseconds(50))
+            if pending.allSatisfy({ if case .stop = $0 { false } else { true } }) {
+                pending += await queue.takeAllQueued()
+            }
+            if pending.contains(where: { if case .stop = $0 { true } else { false } }) { break }
+            var full = false
+            if pending.contains(where: { if case .manifestsChanged = $0 { true } else { false } }) {
+                if let reloaded = reload(log: log) {
+                    config = reloaded
+                    full = true
+                }
+            }
+            full = full || pending.contains { if case .resync = $0 { true } else { false } }
+            let events: [EngineEvent] = pending.compactMap { if case .event(let event) = $0 { event } else { nil } }
+            await reconcile(config, full: full, events: events, log: log)
+        }
+        log.info("controller stopped")
+        return 0
+    }
+
+    /// The manifests again; nil (the last good state kept) when they are now invalid.
+    private func reload(log: ControllerLog) -> ResolvedConfig? {
+        do {
+            let reloaded = try ManifestTarget.load(paths: target.paths, profiles: target.profiles, environment: controller.environment,
+                                                   state: controller.state)
+            let config = try reloaded.config()
+            metrics.manifestsReloaded(valid: true)
+            log.info("manifests changed; applying")
+            return config
+        } catch {
+            metrics.manifestsReloaded(valid: false)
+            log.error("manifests changed but are invalid; keeping the last good state", ["problems": error.message])
+            return nil
+        }
+    }
+
+    private func reconcile(_ config: ResolvedConfig, full: Bool, events: [EngineEvent], log: ControllerLog) async {
+        let start = ContinuousClock.now
+        var options = ApplyOptions()
+        options.takeLock = false
+        options.syncIntegrations = full
+        var reconciled = target
+        reconciled.resolution.config = config
+        do {
+            let outcome = try await controller.apply(reconciled, options: options) { event in
+                if case .finished(let step, let result, _) = event {
+                    switch result {
+                    case .succeeded: log.info("\(step.action.verb) \(step.action.subject)", ["cause": step.cause])
+                    case .failed(let why): log.error("\(step.action.verb) \(step.action.subject) failed", ["error": why])
+                    case .skipped(let why): log.error("\(step.action.verb) \(step.action.subject) skipped", ["reason": why])
+                    }
+                }
+            }
+            let seconds = Self.seconds(ContinuousClock.now - start)
+            metrics.reconciled(seconds: seconds, failed: !outcome.succeeded)
+            for failure in outcome.integration.failures { log.error(failure) }
+            let repairedServices = Set(outcome.plan.steps.compactMap(\.action.service))
+            for event in events where event.service.map(repairedServices.contains) == true {
+                let latency = Self.seconds(ContinuousClock.now - event.received)
+                metrics.repaired(seconds: latency)
+                log.info("repaired \(event.service!) after \(event.action)", ["latency": String(format: "%.3fs", latency)])
+            }
+            let status = try? await controller.observe()
+            metrics.setHealth(Dictionary(config.services.map { service in
+                let containers = status?.containers(of: config.project.name).filter { $0.service == service.name } ?? []
+                return (service.name, !containers.isEmpty && containers.allSatisfy { $0.state == .running && $0.health != .unhealthy })
+            }, uniquingKeysWith: { a, _ in a }))
+            metrics.setBreakers(Dictionary(uniqueKeysWithValues: (try? controller.breakers(project: config.project))?.map {
+                ($0.name, $0.state.rawValue)
+            } ?? []))
+        } catch {
+            metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
+            log.error("reconcile failed", ["error": error.message])
+        }
+    }
+
+    /// Follows the project's events; when the stream breaks (the engine went away) retries
+    /// with backoff and asks for a resync once it is back.
+    private func followEvents(project: String, into queue: TriggerQueue, log: ControllerLog) async {
+        var delay: Duration = .milliseconds(250)
+        while !Task.isCancelled {
+            do {
+                for try await event in controller.engine.events(project: project) {
+                    delay = .milliseconds(250)
+                    if event.needsReconcile { await queue.push(.event(event)) }
+                }
+            } catch {
+                log.error("lost the engine's event stream; retrying", ["error": "\(error)", "in": DurationText.format(delay)])
+            }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(10))
+            metrics.engineReconnected()
+            await queue.push(.resync)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

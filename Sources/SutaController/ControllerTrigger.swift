@@ -1,0 +1,9 @@
+/// Why the controller reconciles now.
+enum ControllerTrigger: Sendable {
+    /// An engine event that can make reality differ (a container died, was removed, ...).
+    case event(EngineEvent)
+    /// The resync timer, or the engine's event stream coming back: look at everything.
+    case resync
+    case manifestsChanged
+    case stop
+}
