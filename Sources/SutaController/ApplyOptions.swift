@@ -14,6 +14,8 @@ public struct ApplyOptions: Sendable {
     public var takeLock = true
     /// Also bring the gateway, discovery agent and model server in line.
     public var syncIntegrations = true
+    /// Containers to read directly after the listing, whose listed state may lag behind.
+    public var refreshContainers: [String] = []
 
     public init() {}
 }

@@ -25,7 +25,8 @@ public struct Controller: Sendable {
         let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
 
-        let observed = try await observe()
+        var observed = try await observe()
+        for id in options.refreshContainers { await refresh(id, in: &observed) }
         let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes)).plan(observed)
         if !plan.conflicts.isEmpty {
             throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
@@ -126,6 +127,20 @@ public struct Controller: Sendable {
         }
         try? merged.save(to: directory)
         return problems
+    }
+
+    /// Replaces a listed container's state with a direct read (or drops it when it is gone).
+    private func refresh(_ id: String, in observed: inout ObservedState) async {
+        guard let index = observed.containers.firstIndex(where: { $0.id == id }) else { return }
+        do {
+            let status = try await engine.containerStatus(id: id)
+            observed.containers[index].state = status.state
+            observed.containers[index].health = status.health
+        } catch let error as ControllerError where error.code == .notFound {
+            observed.containers.remove(at: index)
+        } catch {
+            // Keep the listed state: the next event or resync looks again.
+        }
     }
 
     public func observe() async throws(ControllerError) -> ObservedState {

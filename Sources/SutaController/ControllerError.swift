@@ -7,6 +7,8 @@ public struct ControllerError: Error, Sendable, CustomStringConvertible {
         case engineUnreachable
         case engine
         case conflict
+        /// The object asked for does not exist.
+        case notFound
         case locked
         case timeout
         case io

@@ -126,6 +126,9 @@ public struct ControllerLoop: Sendable {
         var options = ApplyOptions()
         options.takeLock = false
         options.syncIntegrations = full
+        // dockerd announces a death before its container list shows it (it saves the
+        // container's state after the event), so the event's containers are read directly.
+        options.refreshContainers = Array(Set(events.map(\.containerID))).sorted()
         var reconciled = target
         reconciled.resolution.config = config
         do {
@@ -141,11 +144,13 @@ public struct ControllerLoop: Sendable {
             let seconds = Self.seconds(ContinuousClock.now - start)
             metrics.reconciled(seconds: seconds, failed: !outcome.succeeded)
             for failure in outcome.integration.failures { log.error(failure) }
-            let repairedServices = Set(outcome.plan.steps.compactMap(\.action.service))
-            for event in events where event.service.map(repairedServices.contains) == true {
+            let repairedServices = Set(outcome.plan.steps.filter { outcome.execution?.outcomes[$0.id] == .succeeded }.compactMap(\.action.service))
+            // One repair per service, timed from its first event (a kill is kill + die + stop).
+            let firstEvents = Dictionary(events.compactMap { event in event.service.map { ($0, event) } }) { a, b in a.received < b.received ? a : b }
+            for (service, event) in firstEvents.sorted(by: { $0.key < $1.key }) where repairedServices.contains(service) {
                 let latency = Self.seconds(ContinuousClock.now - event.received)
                 metrics.repaired(seconds: latency)
-                log.info("repaired \(event.service!) after \(event.action)", ["latency": String(format: "%.3fs", latency)])
+                log.info("repaired \(service) after \(event.action)", ["latency": String(format: "%.3fs", latency)])
             }
             let status = try? await controller.observe()
             metrics.setHealth(Dictionary(config.services.map { service in

@@ -175,6 +175,7 @@ public struct DockerEngineDriver: EngineDriver {
         case .engineUnreachable(_, let message): ControllerError(.engineUnreachable, message)
         case .invalidEndpoint(let message): ControllerError(.usage, message)
         case .conflict(let message): ControllerError(.conflict, message)
+        case .notFound(let message): ControllerError(.notFound, message)
         case .networkInUse(let message):
             ControllerError(.engine, message, hint: "a container still uses it, or dockerd kept a phantom endpoint; it was left in place")
         default: ControllerError(.engine, error.description)

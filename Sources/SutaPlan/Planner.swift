@@ -125,11 +125,12 @@ public struct Planner: Sendable {
                     "named \(container.name)")
         }
         switch container.state {
-        case .running, .restarting:
+        // Being removed: the engine's destroy event brings the next look, when it is gone.
+        case .running, .restarting, .removing:
             return nil
         case .created, .exited, .paused:
             return (.startContainer(service: service.name, replica: replica, name: name, containerID: container.id), container.state.rawValue)
-        case .dead, .removing:
+        case .dead:
             return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: []),
                     "container is \(container.state.rawValue)")
         }

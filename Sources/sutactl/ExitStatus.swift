@@ -21,7 +21,7 @@ enum ExitStatus: Int32 {
         case .usage: .usage
         case .validation: .invalid
         case .engineUnreachable: .engineUnreachable
-        case .engine, .io: .engineError
+        case .engine, .io, .notFound: .engineError
         case .conflict: .conflict
         case .locked: .locked
         case .timeout: .applyFailed
