@@ -1,0 +1,157 @@
+import Foundation
+import SutaHTTP
+import XCTest
+
+/// `sutactl controller` against the real engine: drift repair, recreation, manifest edits
+/// (valid and invalid), an engine restart, metrics, and a clean stop on SIGTERM.
+final class ControllerIntegrationTests: XCTestCase {
+    private var project = ""
+    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+    private var manifest: URL { directory.appendingPathComponent("manifests/app.yaml") }
+    private var controller: Process?
+
+    override func setUp() async throws {
+        try await EngineHarness.requireEngine()
+        project = "ctl-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() async throws {
+        if let controller, controller.isRunning { kill(controller.processIdentifier, SIGKILL) }
+        guard !project.isEmpty else { return }
+        await EngineHarness.cleanUp(project)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(mode: String, extra: String = "") throws {
+        try """
+        apiVersion: sutactl/v1
+        kind: Project
+        metadata: {name: \(project)}
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          image: sutactl-standin:1
+          command: ["8080"]
+          environment: {MODE: \(mode)}
+          healthcheck: {http: {port: 8080, path: /health}, interval: 500ms, timeout: 2s, retries: 3}
+          stop_grace_period: 1s
+        \(extra)
+        """.write(to: manifest, atomically: true, encoding: .utf8)
+    }
+
+    private var log: String {
+        (try? String(contentsOf: directory.appendingPathComponent("controller.log"), encoding: .utf8)) ?? ""
+    }
+
+    /// Polls `condition` every 100 ms for at most `seconds`.
+    private func eventually(_ seconds: Double, _ what: String, _ condition: () async throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTFail("timed out after \(seconds)s waiting for \(what)\nlog:\n\(log)")
+        throw EngineUnavailable(message: "timed out waiting for \(what)")
+    }
+
+    private func web() async throws -> (id: String, state: String, env: [String])? {
+        guard let container = try await EngineHarness.containers(of: project).first else { return nil }
+        let inspect = try await EngineHarness.client.inspectContainer(container.id)
+        return (container.id, inspect.state.status, inspect.config.env)
+    }
+
+    func testControllerRepairsReloadsSurvivesAnEngineRestartAndStopsCleanly() async throws {
+        try write(mode: "one")
+        let metricsPort = EngineHarness.freePort()
+        let process = Process()
+        process.executableURL = SutactlRunner.binary
+        process.arguments = ["controller", "-f", "manifests", "--metrics-port", String(metricsPort), "--resync", "3s"]
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
+        FileManager.default.createFile(atPath: directory.appendingPathComponent("controller.log").path, contents: nil)
+        let output = try FileHandle(forWritingTo: directory.appendingPathComponent("controller.log"))
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        controller = process
+
+        try await eventually(20, "the first container running") { try await self.web()?.state == "running" }
+        let firstNow = try await web()
+        let first = try XCTUnwrap(firstNow)
+
+        // Killed behind its back: the same container is running again, and the latency logged.
+        try await EngineHarness.client.killContainer(first.id)
+        try await eventually(10, "the killed container running again") {
+            let now = try await self.web()
+            return now?.id == first.id && now?.state == "running" && self.log.contains("repaired web after ")
+        }
+        XCTAssertNotNil(log.range(of: #"repaired web after \w+ latency=\d+\.\d+s"#, options: .regularExpression), log)
+
+        // Removed: recreated.
+        try await EngineHarness.client.removeContainer(first.id, force: true)
+        try await eventually(10, "a new container") { let now = try await self.web(); return now != nil && now?.id != first.id && now?.state == "running" }
+        let secondNow = try await web()
+        let second = try XCTUnwrap(secondNow)
+
+        // A manifest edit is applied.
+        try write(mode: "two")
+        try await eventually(15, "the edit applied") { try await self.web()?.env.contains("MODE=two") == true }
+        let thirdNow = try await web()
+        let third = try XCTUnwrap(thirdNow)
+        XCTAssertNotEqual(third.id, second.id)
+
+        // An invalid edit is reported; the last good state stays.
+        try write(mode: "three", extra: "  no_such_field: true")
+        try await eventually(10, "the invalid edit reported") { self.log.contains("manifests changed but are invalid; keeping the last good state") }
+        XCTAssertTrue(log.contains("unknown field `no_such_field` in service spec"), log)
+        let keptNow = try await web()
+        let kept = try XCTUnwrap(keptNow)
+        XCTAssertEqual(kept.id, third.id)
+        XCTAssertTrue(kept.env.contains("MODE=two"))
+        try write(mode: "two")
+
+        // Metrics and health endpoints.
+        let client = HTTPClient(endpoint: .tcp(host: "127.0.0.1", port: metricsPort))
+        let healthz = try await client.send(HTTPRequest(path: "/healthz"))
+        XCTAssertEqual(healthz.status, 200)
+        let metrics = String(decoding: try await client.send(HTTPRequest(path: "/metrics")).body, as: UTF8.self)
+        for series in ["sutactl_reconcile_total ", "sutactl_drift_repairs_total ", "sutactl_drift_repair_last_seconds ",
+                       "sutactl_manifest_reloads_total 1", "sutactl_manifest_errors_total ", "sutactl_service_healthy{service=\"web\"} "] {
+            XCTAssertTrue(metrics.contains(series), "\(series) missing from:\n\(metrics)")
+        }
+        let repairs = metrics.split(separator: "\n").first { $0.hasPrefix("sutactl_drift_repairs_total ") }
+        XCTAssertGreaterThanOrEqual(Int(repairs?.split(separator: " ").last ?? "0") ?? 0, 2)
+
+        // The engine restarts: the controller reconnects and brings the container back.
+        if FileManager.default.fileExists(atPath: "/run/sutactl-docker.pid") {
+            // posix_spawn and waitpid: Foundation's Process can miss the exit of a shell whose
+            // background grandchild (the new dockerd) lives on.
+            let script = "cd '\(SutactlRunner.repositoryRoot.path)' && scripts/engine.sh stop && scripts/engine.sh start >/dev/null"
+            var pid: pid_t = 0
+            let words: [String] = ["/bin/bash", "-c", script]
+            let argv: [UnsafeMutablePointer<CChar>?] = words.map { word in word.withCString { strdup($0) } } + [nil]
+            defer { argv.forEach { free($0) } }
+            XCTAssertEqual(posix_spawn(&pid, "/bin/bash", nil, nil, argv, environ), 0)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            XCTAssertEqual(status, 0)
+            try await eventually(30, "the container running after the engine restart") { try await self.web()?.state == "running" }
+            XCTAssertTrue(log.contains("lost the engine's event stream; retrying"), log)
+        } else if ProcessInfo.processInfo.environment["CI"] != nil {
+            XCTFail("CI must run the engine started by scripts/engine.sh so the restart case runs")
+        }
+
+        // SIGTERM: the controller finishes, says so, and exits 0; the lock is free again.
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertTrue(log.hasSuffix("controller stopped\n"), log)
+        let apply = try SutactlRunner.run(["apply", "--no-wait"], environment: ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path],
+                                          in: directory)
+        XCTAssertEqual(apply.status, 0, apply.stderr)
+    }
+}
