@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
         .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
-        .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients"]),
+        .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients", "SutaTestSupport"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
         // Kong, Consul and Ollama stand-ins on 127.0.0.1 for `make demo`.
