@@ -113,6 +113,12 @@ public struct ControllerLoop: Sendable {
             let config = try reloaded.config()
             metrics.manifestsReloaded(valid: true)
             log.info("manifests changed; applying")
+            // An edit is the operator's answer to a crash loop: supervision starts afresh.
+            if let directory = try? controller.projectDirectory(config.project.name) {
+                var history = SupervisionHistory.load(from: directory)
+                for name in history.services.keys { history.services[name]?.crashLooping = false }
+                try? history.save(to: directory)
+            }
             return config
         } catch {
             metrics.manifestsReloaded(valid: false)
@@ -130,7 +136,7 @@ public struct ControllerLoop: Sendable {
         // container's state after the event), so the event's containers are read directly.
         options.refreshContainers = Array(Set(events.map(\.containerID))).sorted()
         var reconciled = target
-        reconciled.resolution.config = config
+        reconciled.resolution.config = await supervise(config, events: events, log: log)
         do {
             let outcome = try await controller.apply(reconciled, options: options) { event in
                 if case .finished(let step, let result, _) = event {
@@ -164,6 +170,44 @@ public struct ControllerLoop: Sendable {
             metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
             log.error("reconcile failed", ["error": error.message])
         }
+    }
+
+    /// Supervised services that died get their restart through the supervision rules: each
+    /// restart is recorded, waits its backoff, and past `maxRestarts` within the window the
+    /// service is left stopped (crash loop) until an apply or a manifest edit. Returns the
+    /// config to reconcile, without the services held back.
+    private func supervise(_ config: ResolvedConfig, events: [EngineEvent], log: ControllerLog) async -> ResolvedConfig {
+        guard let directory = try? controller.projectDirectory(config.project.name) else { return config }
+        var history = SupervisionHistory.load(from: directory)
+        let policy = config.project.supervision
+        let died = Set(events.filter { ["die", "oom"].contains($0.action) }.compactMap(\.service))
+        var held: Set<String> = []
+        for service in config.services where service.supervised {
+            if history.services[service.name]?.crashLooping == true {
+                held.insert(service.name)
+                continue
+            }
+            guard died.contains(service.name) else { continue }
+            let now = Date()
+            let recent = history.restarts(of: service.name, within: policy.restartWindow, now: now)
+            if recent >= policy.maxRestarts {
+                history.services[service.name, default: .init()].crashLooping = true
+                history.services[service.name, default: .init()].lastReason = "\(recent) restarts within \(DurationText.format(policy.restartWindow))"
+                log.error("\(service.name) is crash-looping; not restarting it", ["restarts": String(recent)])
+                held.insert(service.name)
+                continue
+            }
+            let delay = policy.backoff(attempt: recent + 1)
+            history.services[service.name, default: .init()].restarts.append(now)
+            metrics.restarted()
+            log.info("restarting \(service.name) after backoff", ["attempt": String(recent + 1), "backoff": DurationText.format(delay)])
+            try? await Task.sleep(for: delay)
+        }
+        try? history.save(to: directory)
+        guard !held.isEmpty else { return config }
+        var reduced = config
+        reduced.services.removeAll { held.contains($0.name) }
+        return reduced
     }
 
     /// Follows the project's events; when the stream breaks (the engine went away) retries

@@ -155,3 +155,73 @@ final class ControllerIntegrationTests: XCTestCase {
         XCTAssertEqual(apply.status, 0, apply.stderr)
     }
 }
+
+/// The controller's supervision of a service that keeps dying: restarts with backoff, then
+/// a crash loop that leaves it stopped.
+final class ControllerSupervisionIntegrationTests: XCTestCase {
+    private var project = ""
+    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+
+    override func setUp() async throws {
+        try await EngineHarness.requireEngine()
+        project = "cls-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() async throws {
+        guard !project.isEmpty else { return }
+        await EngineHarness.cleanUp(project)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testADyingSupervisedServiceIsRestartedWithBackoffThenHeldAsCrashLooping() async throws {
+        try """
+        apiVersion: sutactl/v1
+        kind: Project
+        metadata: {name: \(project)}
+        spec:
+          supervision: {backoff_base: 100ms, backoff_cap: 300ms, max_restarts: 3, restart_window: 10m}
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: agent}
+        spec:
+          image: sutactl-standin:1
+          entrypoint: ["/bin/sh", "-c", "sleep 1; exit 3"]
+          supervised: true
+        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
+        let logFile = directory.appendingPathComponent("controller.log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = SutactlRunner.binary
+        process.arguments = ["controller", "-f", "manifests", "--resync", "60s"]
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
+        let output = try FileHandle(forWritingTo: logFile)
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        var log = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !log.contains("agent is crash-looping; not restarting it") {
+            try await Task.sleep(for: .milliseconds(200))
+            log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+        }
+        XCTAssertTrue(log.contains("agent is crash-looping; not restarting it restarts=3"), log)
+        for attempt in 1...3 { XCTAssertTrue(log.contains("restarting agent after backoff attempt=\(attempt)"), log) }
+        XCTAssertTrue(log.contains("backoff=100ms") && log.contains("backoff=200ms") && log.contains("backoff=300ms"), log)
+        // Held: it stays exited.
+        try await Task.sleep(for: .seconds(2))
+        let containers = try await EngineHarness.containers(of: project)
+        let container = try XCTUnwrap(containers.first)
+        XCTAssertEqual(container.state, "exited")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let status = try SutactlRunner.run(["status", "-o", "json"], environment: ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path],
+                                           in: directory)
+        XCTAssertTrue(status.stdout.contains("\"crashLooping\": true"), status.stdout)
+    }
+}
