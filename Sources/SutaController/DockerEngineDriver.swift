@@ -139,7 +139,11 @@ public struct DockerEngineDriver: EngineDriver {
     }
 
     public func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> {
-        let source = client.events(filters: ["type": ["container"], "label": ["\(OwnershipLabels.project)=\(project)"]])
+        // Only the actions that can make reality differ: without an event filter every health
+        // check's exec_create/exec_start/exec_die (dozens a second) would be streamed too.
+        let actions = ["die", "destroy", "stop", "kill", "oom", "pause", "rename", "health_status"]
+        let source = client.events(filters: ["type": ["container"], "event": actions,
+                                             "label": ["\(OwnershipLabels.project)=\(project)"]])
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
