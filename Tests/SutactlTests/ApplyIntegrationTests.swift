@@ -10,19 +10,15 @@ final class ApplyIntegrationTests: XCTestCase {
     private var environment: [String: String] = [:]
 
     /// The project's temporary directory: manifests/ and the state directory.
-    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+    private var directory: URL { EngineHarness.directory(of: project) }
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        project = "it-\(UUID().uuidString.prefix(8).lowercased())"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        project = try await EngineHarness.scratchProject("it")
         environment = ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
     }
 
     override func tearDown() async throws {
-        guard !project.isEmpty else { return }
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: directory)
+        await EngineHarness.removeScratch(project)
     }
 
     private func write(_ services: String) throws {
@@ -214,18 +210,14 @@ final class ApplyIntegrationTests: XCTestCase {
 /// Health-driven supervision with a real container whose health never turns good.
 final class SupervisionIntegrationTests: XCTestCase {
     private var project = ""
-    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+    private var directory: URL { EngineHarness.directory(of: project) }
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        project = "sup-\(UUID().uuidString.prefix(8).lowercased())"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        project = try await EngineHarness.scratchProject("sup")
     }
 
     override func tearDown() async throws {
-        guard !project.isEmpty else { return }
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: directory)
+        await EngineHarness.removeScratch(project)
     }
 
     func testAFailingSupervisedServiceIsRestartedWithBackoffThenReportedCrashLooping() async throws {

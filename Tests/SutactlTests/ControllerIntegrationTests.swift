@@ -6,21 +6,17 @@ import XCTest
 /// (valid and invalid), an engine restart, metrics, and a clean stop on SIGTERM.
 final class ControllerIntegrationTests: XCTestCase {
     private var project = ""
-    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+    private var directory: URL { EngineHarness.directory(of: project) }
     private var manifest: URL { directory.appendingPathComponent("manifests/app.yaml") }
     private var controller: Process?
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        project = "ctl-\(UUID().uuidString.prefix(8).lowercased())"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        project = try await EngineHarness.scratchProject("ctl")
     }
 
     override func tearDown() async throws {
         if let controller, controller.isRunning { kill(controller.processIdentifier, SIGKILL) }
-        guard !project.isEmpty else { return }
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: directory)
+        await EngineHarness.removeScratch(project)
     }
 
     private func write(mode: String, extra: String = "") throws {
@@ -160,18 +156,14 @@ final class ControllerIntegrationTests: XCTestCase {
 /// a crash loop that leaves it stopped.
 final class ControllerSupervisionIntegrationTests: XCTestCase {
     private var project = ""
-    private var directory: URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+    private var directory: URL { EngineHarness.directory(of: project) }
 
     override func setUp() async throws {
-        try await EngineHarness.requireEngine()
-        project = "cls-\(UUID().uuidString.prefix(8).lowercased())"
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        project = try await EngineHarness.scratchProject("cls")
     }
 
     override func tearDown() async throws {
-        guard !project.isEmpty else { return }
-        await EngineHarness.cleanUp(project)
-        try? FileManager.default.removeItem(at: directory)
+        await EngineHarness.removeScratch(project)
     }
 
     func testADyingSupervisedServiceIsRestartedWithBackoffThenHeldAsCrashLooping() async throws {

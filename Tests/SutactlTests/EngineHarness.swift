@@ -45,6 +45,23 @@ enum EngineHarness {
         }
     }
 
+    /// A fresh project name with an empty `manifests/` in its own temporary directory.
+    static func scratchProject(_ prefix: String) async throws -> String {
+        try await requireEngine()
+        let project = "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(at: directory(of: project).appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        return project
+    }
+
+    static func directory(of project: String) -> URL { FileManager.default.temporaryDirectory.appendingPathComponent(project) }
+
+    /// Removes a scratch project's engine objects and directory (nothing for an empty name).
+    static func removeScratch(_ project: String) async {
+        guard !project.isEmpty else { return }
+        await cleanUp(project)
+        try? FileManager.default.removeItem(at: directory(of: project))
+    }
+
     /// A random free TCP port on 127.0.0.1.
     static func freePort() -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
