@@ -10,7 +10,6 @@ public struct ControllerError: Error, Sendable, CustomStringConvertible {
         /// The object asked for does not exist.
         case notFound
         case locked
-        case timeout
         case io
     }
 

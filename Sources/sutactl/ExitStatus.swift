@@ -24,7 +24,6 @@ enum ExitStatus: Int32 {
         case .engine, .io, .notFound: .engineError
         case .conflict: .conflict
         case .locked: .locked
-        case .timeout: .applyFailed
         }
     }
 }
