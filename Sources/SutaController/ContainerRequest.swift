@@ -23,5 +23,6 @@ public struct ContainerRequest: Sendable {
             OwnershipLabels.configFields: fingerprint.fieldsLabel,
             OwnershipLabels.managedBy: OwnershipLabels.managedByValue,
         ]) { _, ours in ours }
+        if !service.dependsOn.isEmpty { labels[OwnershipLabels.dependsOn] = service.dependsOn.map(\.service).sorted().joined(separator: ",") }
     }
 }

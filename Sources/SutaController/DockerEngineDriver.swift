@@ -79,10 +79,11 @@ public struct DockerEngineDriver: EngineDriver {
         }
     }
 
-    public func removeContainer(id: String, grace: Duration) async throws {
+    public func removeContainer(id: String, grace: Duration?) async throws {
         try await call {
             do {
-                try await client.stopContainer(id, timeout: Int(grace.components.seconds))
+                // No `t` when nil: the engine waits the StopTimeout the container was created with.
+                try await client.stopContainer(id, timeout: grace.map { Int($0.components.seconds) })
             } catch DockerError.notFound, DockerError.notModified {
                 // Already stopped or gone: removal below decides.
             }
@@ -116,7 +117,23 @@ public struct DockerEngineDriver: EngineDriver {
         let inspect = try await call { try await client.inspectContainer(id) }
         return ContainerStatus(state: ObservedContainer.State(rawValue: inspect.state.status) ?? .dead,
                                health: inspect.state.health.flatMap { ObservedContainer.Health(rawValue: $0.status) } ?? .none,
-                               exitCode: inspect.state.exitCode)
+                               exitCode: inspect.state.exitCode, name: inspect.name.hasPrefix("/") ? String(inspect.name.dropFirst()) : inspect.name,
+                               lastHealthOutput: inspect.state.health?.log.last?.output)
+    }
+
+    public func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String? {
+        let containers = (try? await client.listContainers(all: false)) ?? []
+        let publishes = { (container: ContainerSummary) in
+            container.ports.contains { published in
+                published.publicPort == port.port && published.type == port.transport
+                    && (published.ip == port.hostIP || published.ip == "0.0.0.0" || port.hostIP == "0.0.0.0")
+            }
+        }
+        if let holder = containers.first(where: { publishes($0) }) {
+            return holder.id == containerID ? nil : "container \(holder.name) (\(holder.id.prefix(12)))"
+        }
+        guard let problem = HostPortBind.problem(hostIP: port.hostIP, port: port.port, udp: port.transport == "udp") else { return nil }
+        return "another process on this host (\(problem))"
     }
 
     public func containerDetails(id: String) async throws -> ContainerDetails {

@@ -13,8 +13,12 @@ public protocol EngineDriver: Sendable {
     func startContainer(id: String) async throws
     /// Stops (gracefully, killing after `grace`) and starts the same container again.
     func restartContainer(id: String, grace: Duration) async throws
-    /// Stops gracefully (signal, then kill after `grace`) and removes, with anonymous volumes.
-    func removeContainer(id: String, grace: Duration) async throws
+    /// Stops gracefully (the container's stop signal, then SIGKILL after `grace`; nil: the grace
+    /// the container was created with) and removes it, with its anonymous volumes.
+    func removeContainer(id: String, grace: Duration?) async throws
+    /// Who holds a host port, other than the container `sparing`: `container NAME` or
+    /// `another process on this host`; nil when it is free.
+    func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String?
     func removeNetwork(id: String) async throws
     func removeVolume(name: String) async throws
     func containerStatus(id: String) async throws -> ContainerStatus

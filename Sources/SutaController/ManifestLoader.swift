@@ -9,13 +9,16 @@ public struct ManifestLoader: Sendable {
     public var environment: [String: String]
     /// Overrides the Project document's name (`--project`).
     public var projectName: String?
+    /// Read-only commands: unset secrets are warnings and placeholders, not errors.
+    public var allowsUnsetSecrets: Bool
 
     public init(paths: [String], profiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                projectName: String? = nil) {
+                projectName: String? = nil, allowsUnsetSecrets: Bool = false) {
         self.paths = paths
         self.profiles = profiles
         self.environment = environment
         self.projectName = projectName
+        self.allowsUnsetSecrets = allowsUnsetSecrets
     }
 
     /// Loads, resolves and checks the manifests. Throws only for files that cannot be read.
@@ -29,6 +32,7 @@ public struct ManifestLoader: Sendable {
         var resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName(),
                                       workingDirectory: FileManager.default.currentDirectoryPath)
         resolver.projectName = projectName
+        resolver.allowsUnsetSecrets = allowsUnsetSecrets
         var resolution = resolver.resolve(manifests)
         // A Project may name another profile directory; read it and resolve again.
         if let extra = resolution.project.profilesDirectory, FileManager.default.fileExists(atPath: extra),

@@ -1,3 +1,4 @@
+import Foundation
 import SutaModel
 import SutaPlan
 
@@ -11,15 +12,22 @@ public struct PlanExecutor: Sendable {
     /// How long to wait for one dependency condition.
     public var timeout: Duration
     public var pollInterval: Duration
+    /// True once the user interrupted (Ctrl-C): no further step starts, waits end, and the
+    /// steps in flight finish so nothing is left half-created.
+    public var interrupted: @Sendable () -> Bool
 
     public init(engine: any EngineDriver, config: ResolvedConfig, parallelism: Int = 8, timeout: Duration = .seconds(300),
-                pollInterval: Duration = .milliseconds(200)) {
+                pollInterval: Duration = .milliseconds(200), interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.engine = engine
         self.config = config
         self.parallelism = max(1, parallelism)
         self.timeout = timeout
         self.pollInterval = pollInterval
+        self.interrupted = interrupted
     }
+
+    /// The outcome of a step that was never started because of an interruption.
+    public static let notStarted = StepOutcome.skipped("not started: interrupted")
 
     /// Runs every step; returns each step's outcome and the containers of each service afterwards.
     public func execute(_ plan: Plan, observed: ObservedState,
@@ -33,6 +41,12 @@ public struct PlanExecutor: Sendable {
                 var launched = false
                 for id in pending {
                     let step = steps[id]!
+                    if interrupted() {
+                        await ledger.finish(step.id, PlanExecutor.notStarted)
+                        pending.removeAll { $0 == id }
+                        launched = true
+                        continue
+                    }
                     let outcomes = await ledger.outcomes(of: step.after)
                     guard outcomes.count == step.after.count else { continue }
                     if let blocked = zip(step.after, outcomes).first(where: { $0.1 != .succeeded }) {
@@ -50,7 +64,8 @@ public struct PlanExecutor: Sendable {
                     group.addTask {
                         let start = ContinuousClock.now
                         report(.started(step))
-                        let outcome = await run(step, ledger: ledger, report: report)
+                        var outcome = await run(step, ledger: ledger, report: report)
+                        if case .failed(PlanExecutor.interruptedWait) = outcome { outcome = PlanExecutor.notStarted }
                         await ledger.finish(step.id, outcome)
                         report(.finished(step, outcome, ContinuousClock.now - start))
                     }
@@ -97,17 +112,22 @@ public struct PlanExecutor: Sendable {
             case .createContainer(let service, let replica, let name):
                 if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await create(service: service, replica: replica, name: name, ledger: ledger)
-            case .recreateContainer(let service, let replica, let name, let oldID, _):
+            case .recreateContainer(let service, let replica, let name, let oldID, _, let grace):
                 if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
-                try await engine.removeContainer(id: oldID, grace: grace(of: service))
+                for port in step.freeHostPorts {
+                    if let holder = await engine.holderOfHostPort(port, sparing: oldID) {
+                        return .failed("host port \(port) is held by \(holder); \(name) was left running")
+                    }
+                }
+                try await engine.removeContainer(id: oldID, grace: grace)
                 await ledger.forget(oldID, service: service)
                 try await create(service: service, replica: replica, name: name, ledger: ledger)
             case .startContainer(let service, _, _, let id):
                 if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await engine.startContainer(id: id)
                 await ledger.record(id, service: service)
-            case .removeContainer(let service, _, let id):
-                try await engine.removeContainer(id: id, grace: grace(of: service ?? ""))
+            case .removeContainer(let service, _, let id, let grace):
+                try await engine.removeContainer(id: id, grace: grace)
                 if let service { await ledger.forget(id, service: service) }
             case .removeNetwork(_, let id):
                 try await engine.removeNetwork(id: id)
@@ -132,33 +152,47 @@ public struct PlanExecutor: Sendable {
         try await engine.startContainer(id: id)
     }
 
-    private func grace(of service: String) -> Duration {
-        config.services.first { $0.name == service }?.stopGracePeriod ?? .seconds(10)
-    }
-
     private func waitForDependencies(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> String? {
         for wait in step.waitFor {
             let ids = await ledger.containers(of: wait.service)
             guard !ids.isEmpty else { return "dependency \(wait.service) has no container" }
-            report(.waiting(step, for: "\(wait.service) \(wait.condition.rawValue)"))
+            let what = "\(wait.service) \(wait.condition.rawValue)"
+            report(.waiting(step, for: what))
             for id in ids {
-                if let problem = await self.wait(for: id, service: wait.service, wait.condition) { return problem }
+                if let problem = await self.wait(for: id, service: wait.service, wait.condition, onWaiting: { elapsed, last in
+                    report(.waiting(step, for: "\(what) (\(DurationText.format(elapsed)), now \(last))"))
+                }) {
+                    return problem
+                }
             }
         }
         return nil
     }
 
+    /// The failure text of a wait that ended because of an interruption.
+    static let interruptedWait = "interrupted"
+
     /// nil once the container meets the condition; otherwise why it never will (or timed out).
-    func wait(for id: String, service: String, _ condition: Dependency.Condition) async -> String? {
-        let deadline = ContinuousClock.now + timeout
+    /// An unhealthy container fails a `healthy` wait at once, as Compose does: the engine says
+    /// `unhealthy` only after the start period and the retries are spent. `onWaiting` hears the
+    /// elapsed time and the last state every few seconds.
+    func wait(for id: String, service: String, _ condition: Dependency.Condition,
+              onWaiting: @Sendable (Duration, String) -> Void = { _, _ in }) async -> String? {
+        let start = ContinuousClock.now
+        let deadline = start + timeout
         var last = "unknown"
+        var lastReport = start
         while ContinuousClock.now < deadline {
+            if interrupted() || Task.isCancelled { return PlanExecutor.interruptedWait }
             do {
                 let status = try await engine.containerStatus(id: id)
                 last = status.health == .none ? status.state.rawValue : "\(status.state.rawValue), \(status.health.rawValue)"
                 switch (condition, status.state) {
                 case (.started, .running), (.started, .restarting): return nil
                 case (.healthy, .running) where status.health == .healthy: return nil
+                case (.healthy, .running) where status.health == .unhealthy:
+                    let output = status.lastHealthOutput.map { "; last health check: \(PlanExecutor.oneLine($0))" } ?? ""
+                    return "dependency failed to start: container \(status.name ?? service) is unhealthy\(output)"
                 case (.completed, .exited) where status.exitCode == 0: return nil
                 case (.completed, .exited), (.completed, .dead):
                     return "\(service) exited with code \(status.exitCode)"
@@ -169,9 +203,19 @@ public struct PlanExecutor: Sendable {
             } catch {
                 last = String(describing: error)
             }
+            if ContinuousClock.now - lastReport >= .seconds(5) {
+                lastReport = .now
+                onWaiting(ContinuousClock.now - start, last)
+            }
             try? await Task.sleep(for: pollInterval)
-            if Task.isCancelled { return "cancelled" }
         }
         return "timed out after \(DurationText.format(timeout)) waiting for \(service) to be \(condition.rawValue) (last: \(last))"
+    }
+
+    /// A health check's output on one line, at most 200 characters.
+    static func oneLine(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " | ")
+        return line.count > 200 ? String(line.prefix(200)) + "…" : line
     }
 }

@@ -25,11 +25,24 @@ public struct ConfigFingerprint: Sendable, Hashable {
     /// `image=1a2b3c4d,command=...`: the `config-fields` label.
     public var fieldsLabel: String { groups.map { "\($0.name)=\($0.hash)" }.joined(separator: ",") }
 
-    /// Groups whose hash differs from `other` (or that only one side has).
+    /// The hash of a group that uses an unset secret starts with this, then names the variables.
+    public static let unknownPrefix = "unset:"
+
+    /// Groups whose hash differs from `other` (or that only one side has); groups that cannot
+    /// be compared (`unknownGroups`) are not among them.
     public func changedGroups(since other: ConfigFingerprint) -> [String] {
         let old = Dictionary(other.groups.map { ($0.name, $0.hash) }, uniquingKeysWith: { a, _ in a })
         let new = Set(groups.map(\.name))
-        return groups.filter { old[$0.name] != $0.hash }.map(\.name) + other.groups.map(\.name).filter { !new.contains($0) }
+        return groups.filter { old[$0.name] != $0.hash && !$0.hash.hasPrefix(ConfigFingerprint.unknownPrefix) }.map(\.name)
+            + other.groups.map(\.name).filter { !new.contains($0) }
+    }
+
+    /// Groups that use a secret that is not set, with those variables: `environment (DB_PASSWORD unset)`.
+    public var unknownGroups: [String] {
+        groups.filter { $0.hash.hasPrefix(ConfigFingerprint.unknownPrefix) }.map { group in
+            let variables = group.hash.dropFirst(ConfigFingerprint.unknownPrefix.count).split(separator: "+")
+            return "\(group.name) (\(variables.joined(separator: ", ")) unset)"
+        }
     }
 
     public static func == (lhs: ConfigFingerprint, rhs: ConfigFingerprint) -> Bool { lhs.fieldsLabel == rhs.fieldsLabel }

@@ -15,6 +15,8 @@ public struct ConfigResolver: Sendable {
     /// The directory relative manifest paths start from (bind sources are made absolute).
     public var workingDirectory: String
     public var yamlLimits: YAMLLimits
+    /// Read-only commands resolve without secrets: an unset one is a warning and a placeholder.
+    public var allowsUnsetSecrets = false
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -26,7 +28,7 @@ public struct ConfigResolver: Sendable {
     }
 
     public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
-        var reader = SpecReader(interpolator: Interpolator(variables: variables), workingDirectory: workingDirectory)
+        var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets), workingDirectory: workingDirectory)
         let limits = yamlLimits
         let parsed = ParallelMap.map(files) { file in Result { () throws(YAMLError) in try YAMLParser.parse(file.bytes, file: file.path, limits: limits) } }
         var documents: [ManifestDocument] = []
@@ -89,9 +91,30 @@ public struct ConfigResolver: Sendable {
         validator.check(into: &reader.diagnostics)
 
         let diagnostics = reader.diagnostics
-        guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: diagnostics.sorted, usageError: nil) }
+        let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted)
+        guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil) }
         let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
-        return ConfigResolution(config: config, project: project, diagnostics: diagnostics.sorted, usageError: nil)
+        return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil)
+    }
+
+    /// One diagnostic per unset secret variable, at its first use, listing every place it is used.
+    static func onePerUnsetSecret(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var uses: [String: [String]] = [:]
+        for diagnostic in diagnostics {
+            if let variable = diagnostic.unsetSecret, let location = diagnostic.location { uses[variable, default: []].append(location.description) }
+        }
+        var seen: Set<String> = []
+        return diagnostics.compactMap { diagnostic in
+            guard let variable = diagnostic.unsetSecret else { return diagnostic }
+            guard seen.insert(variable).inserted else { return nil }
+            var merged = diagnostic
+            let places = uses[variable] ?? []
+            if places.count > 1 {
+                let shown = places.prefix(6).joined(separator: ", ")
+                merged.message += "; used at \(shown)" + (places.count > 6 ? " and \(places.count - 6) more" : "")
+            }
+            return merged
+        }
     }
 
     /// Documents grouped by kind, reporting duplicate names within a kind and a second Project.

@@ -199,8 +199,10 @@ struct ConfigValidator {
         }
         let usedNetworks = Set(chosen.flatMap { $0.networks.map(\.network) })
         let usedVolumes = Set(chosen.flatMap { $0.volumes.compactMap { $0.kind == .volume ? $0.source : nil } })
-        return ResolvedConfig(project: project, profiles: profiles, services: chosen,
-                              networks: networks.filter { usedNetworks.contains($0.name) }.sorted { $0.name < $1.name },
-                              volumes: volumes.filter { usedVolumes.contains($0.name) }.sorted { $0.name < $1.name })
+        var config = ResolvedConfig(project: project, profiles: profiles, services: chosen,
+                                    networks: networks.filter { usedNetworks.contains($0.name) }.sorted { $0.name < $1.name },
+                                    volumes: volumes.filter { usedVolumes.contains($0.name) }.sorted { $0.name < $1.name })
+        config.declaredServices = Set(services.map(\.name))
+        return config
     }
 }

@@ -14,6 +14,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// A suggestion a person can act on ("did you mean `memory`?").
     public var hint: String?
+    /// The secret variable this diagnostic reports as unset, if that is what it says.
+    public var unsetSecret: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
         self.severity = severity

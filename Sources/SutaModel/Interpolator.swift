@@ -14,11 +14,16 @@ public struct Interpolator: Sendable {
     public var declaredSecrets: Set<String>
     /// When false, unset variables are not reported (services outside the active profile).
     public var reportsMissing: Bool
+    /// When true (read-only commands), an unset secret becomes `UnsetSecret.placeholder` and a
+    /// warning instead of an error.
+    public var allowsUnsetSecrets: Bool
 
-    public init(variables: [String: String], declaredSecrets: Set<String> = [], reportsMissing: Bool = true) {
+    public init(variables: [String: String], declaredSecrets: Set<String> = [], reportsMissing: Bool = true,
+                allowsUnsetSecrets: Bool = false) {
         self.variables = variables
         self.declaredSecrets = declaredSecrets
         self.reportsMissing = reportsMissing
+        self.allowsUnsetSecrets = allowsUnsetSecrets
     }
 
     public func isSecret(_ name: String) -> Bool {
@@ -86,11 +91,7 @@ public struct Interpolator: Sendable {
         case operation.isEmpty:
             if let value { return value }
             if reportsMissing {
-                if isSecret(variable) {
-                    diagnostics.error("required secret `\(variable)` is not set", at: location,
-                                      hint: "export \(variable)=... or put it in the .env file beside the manifests")
-                    return nil
-                }
+                if isSecret(variable) { return unsetSecret(variable, message: "", at: location, into: &diagnostics) }
                 diagnostics.warning("variable `\(variable)` is not set; using an empty string", at: location)
             }
             return ""
@@ -103,8 +104,8 @@ public struct Interpolator: Sendable {
             if let value, !(emptyCounts && value.isEmpty) { return value }
             guard reportsMissing else { return "" }
             let message = argument(emptyCounts ? ":?" : "?")
-            let what = isSecret(variable) ? "required secret" : "required variable"
-            diagnostics.error("\(what) `\(variable)` is not set" + (message.isEmpty ? "" : ": \(message)"), at: location,
+            if isSecret(variable) { return unsetSecret(variable, message: message, at: location, into: &diagnostics) }
+            diagnostics.error("required variable `\(variable)` is not set" + (message.isEmpty ? "" : ": \(message)"), at: location,
                               hint: "export \(variable)=... or put it in the .env file beside the manifests")
             return nil
         default:
@@ -112,5 +113,17 @@ public struct Interpolator: Sendable {
                               hint: "use ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message} or ${VAR?message}")
             return nil
         }
+    }
+
+    /// An unset secret: an error (tagged with the variable, so the resolver reports each
+    /// variable once), or for read-only commands a placeholder and a warning.
+    private func unsetSecret(_ variable: String, message: String, at location: SourceLocation,
+                             into diagnostics: inout DiagnosticList) -> String? {
+        let text = "required secret `\(variable)` is not set" + (message.isEmpty ? "" : ": \(message)")
+        var diagnostic = Diagnostic(allowsUnsetSecrets ? .warning : .error, text, at: location,
+                                    hint: "export \(variable)=... or put it in the .env file beside the manifests")
+        diagnostic.unsetSecret = variable
+        diagnostics.append(diagnostic)
+        return allowsUnsetSecrets ? UnsetSecret.placeholder(variable) : nil
     }
 }

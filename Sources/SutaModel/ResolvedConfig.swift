@@ -9,6 +9,9 @@ public struct ResolvedConfig: Sendable {
     /// The networks and volumes those services use, sorted by name.
     public var networks: [NetworkSpec]
     public var volumes: [VolumeSpec]
+    /// Every service the manifests declare, active or not: an owned container of any other
+    /// service is an orphan.
+    public var declaredServices: Set<String> = []
 
     public init(project: ProjectSpec, profiles: [String], services: [ServiceSpec], networks: [NetworkSpec], volumes: [VolumeSpec]) {
         self.project = project

@@ -4,7 +4,8 @@ extension ServiceSpec {
     /// supervision are not included: changing them never recreates a container.
     ///
     /// Secret values enter the hash (changing a password recreates the container, as Compose
-    /// does) but only as part of a SHA-256 over the whole group, never in the clear.
+    /// does) but only as part of a SHA-256 over the whole group, never in the clear. A group
+    /// that uses an unset secret gets no hash but `unset:NAME`: it is reported as unknown.
     public func fingerprint(networkName: (String) -> String, volumeName: (String) -> String) -> ConfigFingerprint {
         func list(_ items: [String]) -> String { items.map { "\($0.utf8.count):\($0)" }.joined(separator: ",") }
         let health: String
@@ -32,6 +33,10 @@ extension ServiceSpec {
             ("stop", "\(stopSignal ?? "")|\(stopGracePeriod.map { String($0.nanoseconds) } ?? "")"),
             ("labels", list(labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
         ]
-        return ConfigFingerprint(groups: groups.map { ($0.0, String(SHA256.hex($0.1).prefix(8))) })
+        return ConfigFingerprint(groups: groups.map { name, text in
+            // A group holding an unset secret (read-only commands) cannot be compared: it says so.
+            let unset = UnsetSecret.variables(in: text)
+            return (name, unset.isEmpty ? String(SHA256.hex(text).prefix(8)) : ConfigFingerprint.unknownPrefix + unset.joined(separator: "+"))
+        })
     }
 }

@@ -5,6 +5,9 @@ public enum OwnershipLabels {
     public static let replica = "sutactl.replica"
     public static let configHash = "sutactl.config-hash"
     public static let configFields = "sutactl.config-fields"
+    /// The services a container's service depends on, comma-separated: `down` and prune stop
+    /// dependents before what they depend on, without the manifests (as Compose's label does).
+    public static let dependsOn = "sutactl.depends-on"
     public static let managedBy = "sutactl.managed-by"
     public static let managedByValue = "sutactl"
 

@@ -8,6 +8,10 @@ public struct Plan: Sendable, Hashable {
     public var unchanged: [String]
     /// Owned containers of services not active, kept because prune was not asked for.
     public var leftovers: [String]
+    /// Owned containers of services the manifests no longer declare, kept because prune was not asked for.
+    public var orphans: [String] = []
+    /// What could not be compared: `service db: environment (DB_PASSWORD unset)`.
+    public var unknown: [String] = []
 
     public init(steps: [PlanStep], conflicts: [PlanConflict], unchanged: [String], leftovers: [String]) {
         self.steps = steps
@@ -18,6 +22,20 @@ public struct Plan: Sendable, Hashable {
 
     public var isEmpty: Bool { steps.isEmpty }
 
+    /// Lines about what the plan leaves alone: orphans, services outside the profile, and
+    /// fields that could not be compared.
+    public var notes: [String] {
+        var lines: [String] = []
+        if !orphans.isEmpty {
+            lines.append("orphans (no longer in the manifests; kept, --prune removes them): \(orphans.joined(separator: ", "))")
+        }
+        if !leftovers.isEmpty {
+            lines.append("not in the active profile (kept; --prune removes them): \(leftovers.joined(separator: ", "))")
+        }
+        lines += unknown.map { "unknown: \($0)" }
+        return lines
+    }
+
     /// One line per step: `create service postgres (container p-postgres-1): not found`.
     public var text: String {
         var lines = conflicts.map { "conflict: \($0)" }
@@ -25,9 +43,7 @@ public struct Plan: Sendable, Hashable {
             let object = step.action.object.isEmpty ? "" : " (\(step.action.object))"
             lines.append("\(step.action.verb) \(step.action.subject)\(object): \(step.cause)")
         }
-        if !leftovers.isEmpty {
-            lines.append("not in the active profile (kept; --prune removes them): \(leftovers.joined(separator: ", "))")
-        }
+        lines += notes
         if steps.isEmpty && conflicts.isEmpty { lines.append("no changes: \(unchanged.count) services up to date") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -6,10 +6,12 @@ public enum PlanAction: Sendable, Hashable {
     case createVolume(VolumeSpec, name: String)
     /// Create and start the container of one replica.
     case createContainer(service: String, replica: Int, name: String)
-    /// Stop and remove the old container, then create and start a new one.
-    case recreateContainer(service: String, replica: Int, name: String, containerID: String, changed: [String])
+    /// Stop and remove the old container, then create and start a new one. `stopGrace` nil:
+    /// the grace period the container was created with (the engine's default when none).
+    case recreateContainer(service: String, replica: Int, name: String, containerID: String, changed: [String], stopGrace: Duration?)
     case startContainer(service: String, replica: Int, name: String, containerID: String)
-    case removeContainer(service: String?, name: String, containerID: String)
+    /// Stop (the container's stop signal, then SIGKILL after `stopGrace`) and remove.
+    case removeContainer(service: String?, name: String, containerID: String, stopGrace: Duration?)
     case removeNetwork(name: String, id: String)
     case removeVolume(name: String)
 
@@ -18,17 +20,17 @@ public enum PlanAction: Sendable, Hashable {
         switch self {
         case .createNetwork(_, let name), .removeNetwork(let name, _): "network \(name)"
         case .createVolume(_, let name), .removeVolume(let name): "volume \(name)"
-        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _), .startContainer(let service, _, _, _):
+        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _):
             "service \(service)"
-        case .removeContainer(let service, let name, _): service.map { "service \($0)" } ?? "container \(name)"
+        case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
         }
     }
 
     /// The service a container action is for.
     public var service: String? {
         switch self {
-        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _), .startContainer(let service, _, _, _): service
-        case .removeContainer(let service, _, _): service
+        case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _): service
+        case .removeContainer(let service, _, _, _): service
         default: nil
         }
     }
@@ -48,7 +50,7 @@ public enum PlanAction: Sendable, Hashable {
         switch self {
         case .createNetwork, .createVolume, .removeNetwork, .removeVolume: ""
         case .createContainer(_, _, let name): "container \(name)"
-        case .recreateContainer(_, _, let name, let id, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id):
+        case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _):
             "container \(name) \(id.prefix(12))"
         }
     }

@@ -8,9 +8,11 @@ struct PlanBuilder {
     }
 
     @discardableResult
-    mutating func add(_ action: PlanAction, cause: String, after: [Int] = [], waitFor: [PlanStep.Wait] = []) -> Int {
+    mutating func add(_ action: PlanAction, cause: String, after: [Int] = [], waitFor: [PlanStep.Wait] = [],
+                      freeHostPorts: [HostPort] = []) -> Int {
         let id = steps.count
-        steps.append(PlanStep(id: id, action: action, cause: cause, after: Array(Set(after)).sorted(), waitFor: waitFor))
+        steps.append(PlanStep(id: id, action: action, cause: cause, after: Array(Set(after)).sorted(), waitFor: waitFor,
+                              freeHostPorts: freeHostPorts))
         return id
     }
 }

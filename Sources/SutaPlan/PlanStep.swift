@@ -20,12 +20,17 @@ public struct PlanStep: Sendable, Hashable {
     public var after: [Int]
     /// Dependency conditions checked against the engine before the container starts.
     public var waitFor: [Wait]
+    /// Host ports the new container publishes. Before a running container is stopped for its
+    /// replacement, each must be free or held by that container; otherwise the step fails and
+    /// the running container is left untouched.
+    public var freeHostPorts: [HostPort]
 
-    public init(id: Int, action: PlanAction, cause: String, after: [Int] = [], waitFor: [Wait] = []) {
+    public init(id: Int, action: PlanAction, cause: String, after: [Int] = [], waitFor: [Wait] = [], freeHostPorts: [HostPort] = []) {
         self.id = id
         self.action = action
         self.cause = cause
         self.after = after
         self.waitFor = waitFor
+        self.freeHostPorts = freeHostPorts
     }
 }

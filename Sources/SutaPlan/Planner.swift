@@ -43,13 +43,18 @@ public struct Planner: Sendable {
 
         let owned = observed.containers(of: project)
         var unchanged: [String] = []
+        var unknown: [String] = []
         var serviceSteps: [String: [Int]] = [:]
+        var removals: [(container: ObservedContainer, cause: String, grace: Duration?)] = []
         for service in ContainerOrder.sorted(config.services) {
             let fingerprint = fingerprint(of: service)
             let prerequisites = service.networks.compactMap { objectSteps["network:" + $0.network] }
                 + service.volumes.compactMap { $0.kind == .volume ? $0.source.flatMap { objectSteps["volume:" + $0] } : nil }
             let after = prerequisites + service.dependsOn.flatMap { serviceSteps[$0.service] ?? [] }
             let waits = service.dependsOn.map { PlanStep.Wait(service: $0.service, condition: $0.condition) }
+            let ports = service.ports.compactMap { mapping in
+                mapping.hostPort.map { HostPort(hostIP: mapping.hostIP, port: $0, transport: mapping.transport.rawValue) }
+            }
             let mine = owned.filter { $0.service == service.name }
             var changed = false
             for replica in 1...max(service.replicas, 1) where service.replicas > 0 {
@@ -62,7 +67,8 @@ public struct Planner: Sendable {
                 let candidates = mine.filter { $0.replica == replica || ($0.replica == nil && $0.name == name) }
                 let keep = ContainerOrder.best(candidates, fingerprint: fingerprint)
                 for duplicate in candidates where duplicate.id != keep?.id {
-                    builder.add(.removeContainer(service: service.name, name: duplicate.name, containerID: duplicate.id),
+                    builder.add(.removeContainer(service: service.name, name: duplicate.name, containerID: duplicate.id,
+                                                 stopGrace: service.stopGracePeriod),
                                 cause: "duplicate of replica \(replica)")
                 }
                 guard let current = keep else {
@@ -72,30 +78,36 @@ public struct Planner: Sendable {
                     changed = true
                     continue
                 }
-                if let step = containerStep(current, service: service, replica: replica, name: name, fingerprint: fingerprint) {
-                    let id = builder.add(step.action, cause: step.cause, after: after, waitFor: waits)
+                let drift = ConfigDrift(recorded: current.labels[OwnershipLabels.configFields], desired: fingerprint)
+                if replica == 1 { unknown += drift.unknown.map { "service \(service.name): \($0)" } }
+                if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed) {
+                    let id = builder.add(step.action, cause: step.cause, after: after, waitFor: waits,
+                                         freeHostPorts: step.action.verb == "recreate" ? ports : [])
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                 }
             }
             for extra in mine where (extra.replica ?? 1) > service.replicas {
-                builder.add(.removeContainer(service: service.name, name: extra.name, containerID: extra.id),
-                            cause: service.replicas == 0 ? "replicas is 0" : "scaled down to \(service.replicas)")
+                removals.append((extra, service.replicas == 0 ? "replicas is 0" : "scaled down to \(service.replicas)", service.stopGracePeriod))
                 changed = true
             }
             if !changed { unchanged.append(service.name) }
         }
 
         let active = Set(config.services.map(\.name))
-        var leftovers: [String] = []
+        var leftovers: Set<String> = [], orphans: Set<String> = []
         for container in owned.sorted(by: { $0.name < $1.name }) where !active.contains(container.service ?? "") {
+            let service = container.service ?? container.name
+            let orphan = !config.declaredServices.contains(service)
             if options.prune {
-                builder.add(.removeContainer(service: container.service, name: container.name, containerID: container.id),
-                            cause: "no longer desired")
+                removals.append((container, orphan ? "orphan: no longer in the manifests" : "not in the active profile", nil))
+            } else if orphan {
+                orphans.insert(service)
             } else {
-                leftovers.append(container.service ?? container.name)
+                leftovers.insert(service)
             }
         }
+        addRemovals(removals, to: &builder)
         if options.prune {
             let wantedNetworks = Set(config.networks.map { names.network($0.name) })
             for network in observed.networks.sorted(by: { $0.name < $1.name }) where network.project == project && !wantedNetworks.contains(network.name) {
@@ -108,20 +120,46 @@ public struct Planner: Sendable {
                 builder.add(.removeVolume(name: volume.name), cause: "no longer desired", after: builder.removals)
             }
         }
-        return Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: Array(Set(leftovers)).sorted())
+        var plan = Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: leftovers.sorted())
+        plan.orphans = orphans.sorted()
+        plan.unknown = unknown
+        return plan
+    }
+
+    /// Container removals in reverse dependency order: a container is stopped only after the
+    /// containers that depend on it (its `depends-on` label names them); the rest in parallel.
+    private func addRemovals(_ removals: [(container: ObservedContainer, cause: String, grace: Duration?)], to builder: inout PlanBuilder) {
+        var dependents: [String: [Int]] = [:]
+        for (index, removal) in removals.enumerated() {
+            for dependency in (removal.container.labels[OwnershipLabels.dependsOn] ?? "").split(separator: ",") {
+                dependents[String(dependency), default: []].append(index)
+            }
+        }
+        var stepOf: [Int: Int] = [:]
+        func add(_ index: Int, _ path: Set<Int>) {
+            guard stepOf[index] == nil, !path.contains(index) else { return }
+            let removal = removals[index]
+            let waiting = dependents[removal.container.service ?? ""] ?? []
+            for dependent in waiting { add(dependent, path.union([index])) }
+            stepOf[index] = builder.add(.removeContainer(service: removal.container.service, name: removal.container.name,
+                                                         containerID: removal.container.id, stopGrace: removal.grace),
+                                        cause: removal.cause, after: waiting.compactMap { stepOf[$0] })
+        }
+        for index in removals.indices { add(index, []) }
     }
 
     /// What to do with the container kept for a replica, or nil when it is as desired.
     private func containerStep(_ container: ObservedContainer, service: ServiceSpec, replica: Int, name: String,
-                               fingerprint: ConfigFingerprint) -> (action: PlanAction, cause: String)? {
-        let recorded = container.labels[OwnershipLabels.configFields].flatMap(ConfigFingerprint.init(label:))
-        if recorded != fingerprint {
-            let changed = recorded.map { fingerprint.changedGroups(since: $0) } ?? ["(unrecorded)"]
-            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: changed),
+                               changed: [String]) -> (action: PlanAction, cause: String)? {
+        let grace = service.stopGracePeriod
+        if !changed.isEmpty {
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: changed,
+                                       stopGrace: grace),
                     "config changed: \(changed.joined(separator: ", "))")
         }
         if container.name != name {
-            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: ["name"]),
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: ["name"],
+                                       stopGrace: grace),
                     "named \(container.name)")
         }
         switch container.state {
@@ -131,7 +169,8 @@ public struct Planner: Sendable {
         case .created, .exited, .paused:
             return (.startContainer(service: service.name, replica: replica, name: name, containerID: container.id), container.state.rawValue)
         case .dead:
-            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: []),
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: [],
+                                       stopGrace: grace),
                     "container is \(container.state.rawValue)")
         }
     }

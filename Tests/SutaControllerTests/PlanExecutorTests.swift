@@ -74,3 +74,69 @@ final class PlanExecutorTests: XCTestCase {
         XCTAssertEqual(result.containers.count, 12)
     }
 }
+
+/// Fail-fast on unhealthy dependencies, the port preflight of a recreate, and interruption.
+final class PlanExecutorSafetyTests: XCTestCase {
+    private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+
+    private func config(_ services: [ServiceSpec]) -> ResolvedConfig {
+        ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: services, networks: [], volumes: [])
+    }
+
+    func testAnUnhealthyDependencyFailsAtOnceWithItsLastHealthCheckOutput() async {
+        var db = ServiceSpec(name: "db", location: here, image: "img:1")
+        db.healthcheck = HealthCheck(probe: .tcp(port: 1))
+        var web = ServiceSpec(name: "web", location: here, image: "img:1")
+        web.dependsOn = [Dependency(service: "db", condition: .healthy, required: true, location: here)]
+        let engine = ScriptedEngine()
+        await engine.becomeUnhealthy("db", output: "nc: 127.0.0.1:1: Connection refused\n")
+        let desired = config([db, web])
+        let plan = Planner(config: desired).plan(ObservedState())
+        let start = ContinuousClock.now
+        let result = await PlanExecutor(engine: engine, config: desired, timeout: .seconds(60), pollInterval: .milliseconds(5))
+            .execute(plan, observed: ObservedState()) { _ in }
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(30), "not the whole timeout")
+        let step = plan.steps.first { $0.action.service == "web" }!
+        XCTAssertEqual(result.outcomes[step.id],
+                       .failed("dependency failed to start: container p-db-1 is unhealthy; last health check: nc: 127.0.0.1:1: Connection refused"))
+    }
+
+    func testARecreateWhosePortIsHeldLeavesTheRunningContainerAlone() async {
+        var web = ServiceSpec(name: "web", location: here, image: "img:2")
+        web.ports = [PortMapping(hostIP: "127.0.0.1", hostPort: 18081, containerPort: 80, transport: .tcp, location: here)]
+        web.stopGracePeriod = .seconds(20)
+        let running = ObservedContainer(id: "old-web", name: "p-web-1", image: "img:1",
+                                        labels: ["sutactl.project": "p", "sutactl.service": "web", "sutactl.replica": "1",
+                                                 "sutactl.config-fields": "image=00000000"],
+                                        state: .running, health: .none, created: 1, status: "Up")
+        let observed = ObservedState(containers: [running])
+        let desired = config([web])
+        let plan = Planner(config: desired).plan(observed)
+        XCTAssertEqual(plan.steps.first?.freeHostPorts, [HostPort(hostIP: "127.0.0.1", port: 18081, transport: "tcp")])
+
+        let held = ScriptedEngine()
+        await held.hold(18081, by: "container other-web (0123456789ab)")
+        let refused = await PlanExecutor(engine: held, config: desired).execute(plan, observed: observed) { _ in }
+        XCTAssertEqual(refused.outcomes[0], .failed("host port 127.0.0.1:18081/tcp is held by container other-web (0123456789ab); p-web-1 was left running"))
+        let untouched = await held.calls
+        XCTAssertEqual(untouched, [], "the running container is neither stopped nor removed")
+
+        let free = ScriptedEngine()
+        let done = await PlanExecutor(engine: free, config: desired).execute(plan, observed: observed) { _ in }
+        XCTAssertEqual(done.outcomes[0], .succeeded)
+        let calls = await free.calls
+        XCTAssertEqual(calls, ["remove old-web grace 20s", "create web", "start web"], "the service's grace period is used")
+    }
+
+    func testAnInterruptedRunStartsNothingNew() async {
+        let engine = ScriptedEngine()
+        let services = (0..<4).map { ServiceSpec(name: "s\($0)", location: here, image: "img:1") }
+        let desired = config(services)
+        let plan = Planner(config: desired).plan(ObservedState())
+        let result = await PlanExecutor(engine: engine, config: desired, interrupted: { true }).execute(plan, observed: ObservedState()) { _ in }
+        XCTAssertEqual(result.outcomes.count, 4)
+        XCTAssertTrue(result.outcomes.values.allSatisfy { $0 == PlanExecutor.notStarted }, "\(result.outcomes)")
+        let calls = await engine.calls
+        XCTAssertEqual(calls, [])
+    }
+}

@@ -21,6 +21,13 @@ actor ScriptedEngine: EngineDriver {
     func becomeHealthy(_ service: String, afterPolls polls: Int) { pollsUntilHealthy[service] = polls }
     /// The service's container exits at once with this code.
     func exit(_ service: String, code: Int) { pollsUntilHealthy[service] = -code - 1 }
+    /// The service's container runs but reports `unhealthy`, its last check printing `output`.
+    func becomeUnhealthy(_ service: String, output: String) { unhealthy[service] = output }
+    /// A host port that something other than the container being replaced holds.
+    func hold(_ port: Int, by holder: String) { heldPorts[port] = holder }
+
+    private var unhealthy: [String: String] = [:]
+    private var heldPorts: [Int: String] = [:]
 
     nonisolated func observe() async throws -> ObservedState { ObservedState() }
     func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws { calls.append("network \(name)") }
@@ -45,7 +52,10 @@ actor ScriptedEngine: EngineDriver {
         statuses[id]?.state = .running
     }
 
-    func removeContainer(id: String, grace: Duration) async throws { calls.append("remove \(id)") }
+    func removeContainer(id: String, grace: Duration?) async throws {
+        calls.append("remove \(id)" + (grace.map { " grace \(DurationText.format($0))" } ?? ""))
+    }
+    func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String? { heldPorts[port.port] }
     func restartContainer(id: String, grace: Duration) async throws { calls.append("restart \(names[id] ?? id)") }
     func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
@@ -58,7 +68,11 @@ actor ScriptedEngine: EngineDriver {
 
     func containerStatus(id: String) async throws -> ContainerStatus {
         guard var status = statuses[id], let service = names[id] else { throw ControllerError(.engine, "no such container \(id)") }
-        if let polls = pollsUntilHealthy[service] {
+        if let output = unhealthy[service], status.state == .running {
+            status.health = .unhealthy
+            status.name = "p-\(service)-1"
+            status.lastHealthOutput = output
+        } else if let polls = pollsUntilHealthy[service] {
             if polls < 0 {
                 status = ContainerStatus(state: .exited, health: .unhealthy, exitCode: -polls - 1)
             } else if polls == 0 {

@@ -5,9 +5,9 @@ import XCTest
 
 /// The planner with literal desired and observed states: no engine.
 final class PlannerTests: XCTestCase {
-    private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+    let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
 
-    private func service(_ name: String, image: String = "img:1", dependsOn: [(String, Dependency.Condition)] = [],
+    func service(_ name: String, image: String = "img:1", dependsOn: [(String, Dependency.Condition)] = [],
                          volume: String? = nil, replicas: Int = 1) -> ServiceSpec {
         var spec = ServiceSpec(name: name, location: here, image: image)
         spec.networks = [NetworkAttachment(network: "net", aliases: [], ipv4Address: nil, location: here)]
@@ -17,14 +17,14 @@ final class PlannerTests: XCTestCase {
         return spec
     }
 
-    private func config(_ services: [ServiceSpec]) -> ResolvedConfig {
+    func config(_ services: [ServiceSpec]) -> ResolvedConfig {
         let volumes = Set(services.flatMap { $0.volumes.compactMap(\.source) }).sorted().map { VolumeSpec(name: $0, location: here) }
         return ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: services,
                               networks: [NetworkSpec(name: "net", location: here)], volumes: volumes)
     }
 
     /// The containers a successful apply of `config` leaves, all running.
-    private func converged(_ config: ResolvedConfig, state: ObservedContainer.State = .running) -> ObservedState {
+    func converged(_ config: ResolvedConfig, state: ObservedContainer.State = .running) -> ObservedState {
         let planner = Planner(config: config)
         let containers = config.services.flatMap { service in
             (1...max(service.replicas, 1)).filter { _ in service.replicas > 0 }.map { replica in
@@ -135,11 +135,11 @@ final class PlannerTests: XCTestCase {
         let desired = config([service("web")])
         let kept = Planner(config: desired).plan(observed)
         XCTAssertTrue(kept.steps.isEmpty)
-        XCTAssertEqual(kept.leftovers, ["old"])
+        XCTAssertEqual(kept.orphans, ["old"])
         XCTAssertEqual(Planner(config: desired, options: PlanOptions(prune: true)).plan(observed).text,
-                       "remove service old (container p-old-1 id-old-10000): no longer desired\n")
+                       "remove service old (container p-old-1 id-old-10000): orphan: no longer in the manifests\n")
         XCTAssertEqual(Planner(config: desired, options: PlanOptions(prune: true, pruneVolumes: true)).plan(observed).text, """
-        remove service old (container p-old-1 id-old-10000): no longer desired
+        remove service old (container p-old-1 id-old-10000): orphan: no longer in the manifests
         remove volume p_olddata: no longer desired
 
         """)
