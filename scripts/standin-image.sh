@@ -11,6 +11,8 @@
 set -euo pipefail
 
 IMAGE=sutactl-standin:1
+# Bumped whenever the rootfs changes: an image of an older revision is rebuilt.
+REVISION=2
 APPLETS=(sh httpd sleep wget kill pidof cat echo mkdir nc ls ps true false env id printf test "[")
 
 die() { echo "standin-image: $*" >&2; exit 1; }
@@ -19,8 +21,8 @@ command -v docker >/dev/null 2>&1 || die "the docker command is missing; run scr
 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 ||
   die "no Docker Engine answers on ${DOCKER_HOST:-unix:///var/run/docker.sock}; run scripts/engine.sh start first"
 
-if docker image inspect "$IMAGE" >/dev/null 2>&1; then
-  echo "standin-image: $IMAGE already exists; nothing to do"
+if [ "$(docker image inspect --format '{{index .Config.Labels "sutactl.standin-revision"}}' "$IMAGE" 2>/dev/null)" = "$REVISION" ]; then
+  echo "standin-image: $IMAGE (revision $REVISION) already exists; nothing to do"
   exit 0
 fi
 
@@ -61,7 +63,9 @@ for path in index.html health healthz ready status metrics api/health api/v1/hea
   mkdir -p "$(dirname "$rootfs/www/$path")"
   echo ok >"$rootfs/www/$path"
 done
+# An empty model list on Ollama's two list endpoints (tags: present, ps: loaded).
 echo '{"models":[]}' >"$rootfs/www/api/tags"
+echo '{"models":[]}' >"$rootfs/www/api/ps"
 mkdir -p "$rootfs/www/v1/status"
 echo '"127.0.0.1:8300"' >"$rootfs/www/v1/status/leader"
 
@@ -92,5 +96,5 @@ STANDIN
 chmod 755 "$rootfs/bin/standin"
 
 tar -C "$rootfs" --numeric-owner -c . |
-  docker import -c 'ENTRYPOINT ["/bin/standin"]' -c 'CMD []' - "$IMAGE" >/dev/null
+  docker import -c 'ENTRYPOINT ["/bin/standin"]' -c 'CMD []' -c "LABEL sutactl.standin-revision=$REVISION" - "$IMAGE" >/dev/null
 echo "standin-image: built $IMAGE ($(docker image inspect --format '{{.Id}}' "$IMAGE"))"

@@ -84,8 +84,7 @@ public final class ConsulClient: Sendable, CustomStringConvertible, CustomReflec
             throw failure(error)
         }
         guard response.isSuccess || alsoAccepted.contains(response.status) else {
-            let text = redact(String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            throw ConsulError(status: response.status, message: text.isEmpty ? "HTTP \(response.status)" : text, request: "\(method) \(target)")
+            throw ConsulError(status: response.status, message: redact(ResponseText.of(response)), request: "\(method) \(target)")
         }
         return response
     }

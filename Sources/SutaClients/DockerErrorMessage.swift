@@ -11,7 +11,6 @@ struct DockerErrorMessage: Decodable {
         if let decoded = try? JSONDecoder().decode(DockerErrorMessage.self, from: Data(response.body)) {
             return decoded.message
         }
-        let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "HTTP \(response.status)" : text
+        return ResponseText.of(response)
     }
 }

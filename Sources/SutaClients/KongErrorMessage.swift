@@ -19,10 +19,9 @@ struct KongErrorMessage: Decodable {
         if let decoded = try? JSONDecoder().decode(KongErrorMessage.self, from: Data(response.body)) {
             self = decoded
         } else {
-            let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             code = nil
             name = nil
-            message = text.isEmpty ? nil : text
+            message = ResponseText.of(response)
         }
         if message == nil { message = name ?? "HTTP \(response.status)" }
     }

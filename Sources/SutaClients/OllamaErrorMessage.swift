@@ -12,7 +12,6 @@ struct OllamaErrorMessage: Decodable {
         if let decoded = try? JSONDecoder().decode(OllamaErrorMessage.self, from: Data(response.body)) {
             return decoded.error
         }
-        let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "HTTP \(response.status)" : text
+        return ResponseText.of(response)
     }
 }

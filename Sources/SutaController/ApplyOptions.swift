@@ -16,6 +16,9 @@ public struct ApplyOptions: Sendable {
     public var syncIntegrations = true
     /// Containers to read directly after the listing, whose listed state may lag behind.
     public var refreshContainers: [String] = []
+    /// True once the user interrupted (Ctrl-C): no new step starts, and --wait and the
+    /// gateway/discovery/model sync are skipped.
+    public var interrupted: @Sendable () -> Bool = { false }
 
     public init() {}
 }

@@ -4,8 +4,9 @@ import SutaClients
 import SutaPlan
 
 extension Controller {
-    /// Every active service (and every owned container outside the profile) with state,
-    /// health, ports, uptime, restarts and drift.
+    /// Every active service (and every owned container outside the profile, orphans included)
+    /// with ready/desired replicas, state, health, ports, uptime, restarts and drift. Reads
+    /// only: it creates no state directory and rewrites no state file.
     public func status(_ target: ManifestTarget) async throws(ControllerError) -> StatusReport {
         let config = try target.config()
         let observed = try await observe()
@@ -14,47 +15,61 @@ extension Controller {
         var services: [ServiceStatus] = []
         for service in config.services {
             let containers = owned.filter { $0.service == service.name }.sorted { ($0.replica ?? 0) < ($1.replica ?? 0) }
+            let ready = containers.filter { $0.state == .running && ($0.health == .healthy || $0.health == .none) }.count
             guard let container = containers.first else {
-                services.append(ServiceStatus(name: service.name, inProfile: true, state: service.replicas == 0 ? "scaled to 0" : "missing",
-                                              health: "none", containerID: nil, ports: [], startedAt: nil, restarts: 0,
-                                              drifted: service.replicas > 0, driftReason: service.replicas > 0 ? "no container" : nil,
-                                              probe: nil, supervision: nil))
+                var missing = ServiceStatus(name: service.name, inProfile: true, state: service.replicas == 0 ? "scaled to 0" : "missing",
+                                            health: "none", containerID: nil, ports: [], startedAt: nil, restarts: 0,
+                                            drifted: service.replicas > 0, driftReason: service.replicas > 0 ? "no container" : nil,
+                                            probe: nil, supervision: nil)
+                missing.desired = service.replicas
+                services.append(missing)
                 continue
             }
-            let fingerprint = planner.fingerprint(of: service)
-            var reason: String?
-            if container.labels[OwnershipLabels.configFields] != fingerprint.fieldsLabel {
-                let recorded = container.labels[OwnershipLabels.configFields].flatMap(ConfigFingerprint.init(label:))
-                reason = "config changed: " + (recorded.map { fingerprint.changedGroups(since: $0) } ?? ["(unrecorded)"]).joined(separator: ", ")
+            let drift = ConfigDrift(recorded: container.labels[OwnershipLabels.configFields], desired: planner.fingerprint(of: service))
+            var reasons: [String] = []
+            if !drift.changed.isEmpty {
+                reasons.append("config changed: " + drift.changed.joined(separator: ", "))
             } else if container.state != .running {
-                reason = "container is \(container.state.rawValue)"
+                reasons.append("container is \(container.state.rawValue)")
             } else if containers.count != service.replicas {
-                reason = "\(containers.count) of \(service.replicas) replicas"
+                reasons.append("\(containers.count) of \(service.replicas) replicas")
             }
-            services.append(try await status(of: container, name: service.name, inProfile: true, driftReason: reason))
+            let drifted = !reasons.isEmpty
+            reasons += drift.unknown.map { "unknown: \($0)" }
+            var line = try await status(of: container, name: service.name, inProfile: true, drifted: drifted,
+                                        reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+            (line.ready, line.desired) = (ready, service.replicas)
+            services.append(line)
         }
         let active = Set(config.services.map(\.name))
         for container in owned where !active.contains(container.service ?? "") {
-            services.append(try await status(of: container, name: container.service ?? container.name, inProfile: false,
-                                             driftReason: "not in the active profile"))
+            let service = container.service ?? container.name
+            let orphan = !config.declaredServices.contains(service)
+            var line = try await status(of: container, name: service, inProfile: false, drifted: true,
+                                        reason: orphan ? "orphan: no longer in the manifests (apply --prune removes it)"
+                                            : "not in the active profile (apply --prune removes it)")
+            line.orphan = orphan
+            services.append(line)
         }
-        await probe(&services, config: config)
-        if let directory = try? state.ensure(project: config.project.name) {
-            let supervision = SupervisionHistory.load(from: directory)
-            for index in services.indices { services[index].supervision = supervision.services[services[index].name] }
-        }
+        let directory = state.project(config.project.name)
+        var probes = ProbeHistory.load(from: directory)
+        await probe(&services, config: config, history: &probes)
+        let supervision = SupervisionHistory.load(from: directory)
+        for index in services.indices { services[index].supervision = supervision.services[services[index].name] }
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
-        let store = BreakerStore(directory: try projectDirectory(config.project.name), policy: config.project.breakers)
-        let registry = store.load()
-        let models = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).modelReports()
-        store.save(registry)
+        let registry = BreakerStore(directory: directory, policy: config.project.breakers).load()
+        let (models, failures) = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).modelReports()
         return StatusReport(project: config.project.name, profile: config.profileDisplayName, engine: engineVersion,
-                            services: services.sorted { ($0.inProfile ? 0 : 1, $0.name) < ($1.inProfile ? 0 : 1, $1.name) },
-                            models: models, breakers: registry.snapshots())
+                            services: services.sorted { (rank($0), $0.name) < (rank($1), $1.name) },
+                            models: models, breakers: registry.snapshots(), failures: failures)
     }
 
-    private func status(of container: ObservedContainer, name: String, inProfile: Bool, driftReason: String?) async throws(ControllerError) -> ServiceStatus {
+    /// Active services first, then those outside the profile, then orphans.
+    private func rank(_ service: ServiceStatus) -> Int { service.inProfile ? 0 : service.orphan ? 2 : 1 }
+
+    private func status(of container: ObservedContainer, name: String, inProfile: Bool, drifted: Bool,
+                        reason: String?) async throws(ControllerError) -> ServiceStatus {
         var details = ContainerDetails(startedAt: nil, restartCount: 0, ports: [])
         if container.state == .running || container.state == .restarting {
             do { details = try await engine.containerDetails(id: container.id) } catch {}
@@ -63,12 +78,26 @@ extension Controller {
                              containerID: container.shortID,
                              ports: details.ports.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)/\($0.transport)" },
                              startedAt: details.startedAt, restarts: details.restartCount,
-                             drifted: driftReason != nil, driftReason: driftReason, probe: nil, supervision: nil)
+                             drifted: drifted, driftReason: reason, probe: nil, supervision: nil)
     }
 
-    /// Probes every running service whose healthcheck is HTTP or TCP on a published port,
-    /// in parallel, and records the results in the project's probe history.
-    func probe(_ services: inout [ServiceStatus], config: ResolvedConfig) async {
+    /// Probes the published ports of every active service and records the results in the
+    /// project's probe history: the controller does this on each full resync, so `status`
+    /// (which records nothing) shows consecutive failures.
+    public func recordProbes(_ config: ResolvedConfig) async throws(ControllerError) {
+        var services = config.services.map { service in
+            ServiceStatus(name: service.name, inProfile: true, state: "running", health: "none", containerID: nil, ports: [], startedAt: nil,
+                          restarts: 0, drifted: false, driftReason: nil, probe: nil, supervision: nil)
+        }
+        let directory = try projectDirectory(config.project.name)
+        var history = ProbeHistory.load(from: directory)
+        await probe(&services, config: config, history: &history)
+        try? history.save(to: directory)
+    }
+
+    /// Probes every running service whose healthcheck is HTTP or TCP on a published port, in
+    /// parallel, counting on from `history`.
+    func probe(_ services: inout [ServiceStatus], config: ResolvedConfig, history: inout ProbeHistory) async {
         let targets: [(index: Int, port: Int, path: String?)] = services.indices.compactMap { index in
             guard services[index].inProfile, services[index].state == "running",
                   let spec = config.services.first(where: { $0.name == services[index].name }) else { return nil }
@@ -81,7 +110,7 @@ extension Controller {
             guard let hostPort = spec.ports.first(where: { $0.containerPort == containerPort })?.hostPort else { return nil }
             return (index, hostPort, path)
         }
-        guard !targets.isEmpty, let directory = try? state.ensure(project: config.project.name) else { return }
+        guard !targets.isEmpty else { return }
         let prober = HealthProber()
         let results = await withTaskGroup(of: (Int, ProbeResult).self) { group in
             for target in targets {
@@ -92,11 +121,9 @@ extension Controller {
             }
             return await group.reduce(into: [(Int, ProbeResult)]()) { $0.append($1) }
         }
-        var history = ProbeHistory.load(from: directory)
         for (index, result) in results {
             services[index].probe = history.record(service: services[index].name, healthy: result.healthy, latency: result.latency,
                                                    time: result.time, error: result.error)
         }
-        try? history.save(to: directory)
     }
 }

@@ -21,7 +21,8 @@ public struct Controller: Sendable {
                       report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let start = ContinuousClock.now
         let config = try target.config()
-        let directory = try projectDirectory(config.project.name)
+        // A dry run (diff) reads only: no state directory is created, no state file rewritten.
+        let directory = options.dryRun ? state.project(config.project.name) : try projectDirectory(config.project.name)
         let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
 
@@ -33,14 +34,15 @@ public struct Controller: Sendable {
         }
         let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
         let registry = breakers.load()
-        defer { breakers.save(registry) }
         if options.dryRun {
             let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).run()
             return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
         }
+        defer { breakers.save(registry) }
 
         let audit = AuditLog(directory: directory, environment: environment)
-        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout)
+        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout,
+                                    interrupted: options.interrupted)
         let result = await executor.execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 let (result, error): (String, String?) = switch outcome {
@@ -54,7 +56,8 @@ public struct Controller: Sendable {
             report(event)
         }
         var notReady: [String: String] = [:]
-        if options.wait {
+        let interrupted = options.interrupted()
+        if options.wait && !interrupted {
             // Supervised services get restarts with backoff; the others are waited for.
             let supervised = config.services.filter(\.supervised)
             var others = config
@@ -65,7 +68,7 @@ public struct Controller: Sendable {
             notReady.merge(await supervise(supervised, policy: config.project.supervision, containers: result.containers,
                                            directory: directory, timeout: options.timeout)) { first, _ in first }
         }
-        let integration = options.syncIntegrations
+        let integration = options.syncIntegrations && !interrupted
             ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
@@ -161,9 +164,9 @@ public struct Controller: Sendable {
         return registry.reset(name)
     }
 
-    /// Every breaker of the project as last saved.
-    public func breakers(project: ProjectSpec) throws(ControllerError) -> [BreakerSnapshot] {
-        BreakerStore(directory: try projectDirectory(project.name), policy: project.breakers).load().snapshots()
+    /// Every breaker of the project as last saved (reads only).
+    public func breakers(project: ProjectSpec) -> [BreakerSnapshot] {
+        BreakerStore(directory: state.project(project.name), policy: project.breakers).load().snapshots()
     }
 
     func projectDirectory(_ project: String) throws(ControllerError) -> URL {

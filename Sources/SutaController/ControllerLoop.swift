@@ -158,14 +158,15 @@ public struct ControllerLoop: Sendable {
                 metrics.repaired(seconds: latency)
                 log.info("repaired \(service) after \(event.action)", ["latency": String(format: "%.3fs", latency)])
             }
+            if full { try? await controller.recordProbes(config) }
             let status = try? await controller.observe()
             metrics.setHealth(Dictionary(config.services.map { service in
                 let containers = status?.containers(of: config.project.name).filter { $0.service == service.name } ?? []
                 return (service.name, !containers.isEmpty && containers.allSatisfy { $0.state == .running && $0.health != .unhealthy })
             }, uniquingKeysWith: { a, _ in a }))
-            metrics.setBreakers(Dictionary(uniqueKeysWithValues: (try? controller.breakers(project: config.project))?.map {
+            metrics.setBreakers(Dictionary(uniqueKeysWithValues: controller.breakers(project: config.project).map {
                 ($0.name, $0.state.rawValue)
-            } ?? []))
+            }))
         } catch {
             metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
             log.error("reconcile failed", ["error": error.message])

@@ -187,17 +187,20 @@ public struct IntegrationSync: Sendable {
 
     /// The declared models as the server has them (for `status`); nil when no model server
     /// is configured or it cannot be asked.
-    public func modelReports() async -> [ModelReport]? {
+    public func modelReports() async -> (models: [ModelReport]?, failures: [String]) {
         guard let server = config.project.modelServer, let url = server.url, !server.models.isEmpty,
-              let endpoint = try? HTTPEndpointParsing.endpoint(url) else { return nil }
+              let endpoint = try? HTTPEndpointParsing.endpoint(url) else { return (nil, []) }
         let client = OllamaClient(endpoint: endpoint)
         var outcome = Outcome()
         guard let present = await guarded("ollama", "listing models", &outcome, { try await client.tags() }),
-              let loaded = await guarded("ollama", "listing loaded models", &outcome, { try await client.loaded() }) else { return nil }
-        return server.models.map { model in
+              let loaded = await guarded("ollama", "listing loaded models", &outcome, { try await client.loaded() }) else {
+            return (nil, outcome.failures)
+        }
+        let models = server.models.map { model in
             let found = present.first { OllamaModelName.same($0.name, model.name) }
             return ModelReport(name: model.name, present: found != nil, loaded: loaded.contains { OllamaModelName.same($0.name, model.name) },
                                sizeBytes: found?.size, preload: model.preload)
         }
+        return (models, [])
     }
 }

@@ -1,45 +1,94 @@
 import Foundation
 import SutaModel
 
-/// Which manifests and profiles a command works on: the `-f` paths and `--profile` given,
-/// else what the project remembers from its last apply, else `manifests/` and the
-/// project's default profile.
+/// Which manifests, project and profiles a command works on. The project: `-f` given -> those
+/// manifests; else `--project NAME` -> that project (its remembered manifests, else
+/// `./manifests`); else `./manifests` in the working directory; else the project applied
+/// last. The profile: `--profile` given -> that; else the profile remembered with those same
+/// manifests (last apply or `profile`); else the project's `default_profile`.
 public struct ManifestTarget: Sendable {
     public var resolution: ConfigResolution
     /// Absolute manifest paths.
     public var paths: [String]
     /// The profiles in effect (given or remembered); empty for the project's default.
     public var profiles: [String]
+    public var source: ProjectSource
 
-    /// With `rememberProfiles` false the remembered profiles are not used: commands that
-    /// need only the project (down, logs, breakers) work whatever profile was applied.
-    public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil,
-                            rememberProfiles: Bool = true,
-                            environment: [String: String], state: StateDirectory) throws(ControllerError) -> ManifestTarget {
-        var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        if paths.isEmpty {
-            if let current = project ?? state.currentProject, let remembered = ProjectState.load(from: state, project: current), !remembered.paths.isEmpty {
-                paths = remembered.paths
-            } else {
-                paths = [URL(fileURLWithPath: "manifests").standardizedFileURL.path]
-            }
+    /// What a command needs of the target.
+    public struct Needs: Sendable {
+        /// Use the remembered profile (down, logs and breakers need only the project).
+        public var profile = true
+        /// Read-only commands: unset secrets are placeholders, not errors.
+        public var allowsUnsetSecrets = false
+
+        public init(profile: Bool = true, allowsUnsetSecrets: Bool = false) {
+            self.profile = profile
+            self.allowsUnsetSecrets = allowsUnsetSecrets
         }
-        var profiles = givenProfiles
-        var resolution = try load(paths, profiles, project, environment)
-        if givenProfiles.isEmpty, rememberProfiles, let remembered = ProjectState.load(from: state, project: resolution.project.name),
-           !remembered.profiles.isEmpty {
-            profiles = remembered.profiles
-            resolution = try load(paths, profiles, project, environment)
-        }
-        if let usage = resolution.usageError { throw ControllerError(.usage, usage) }
-        return ManifestTarget(resolution: resolution, paths: paths, profiles: profiles)
     }
 
-    private static func load(_ paths: [String], _ profiles: [String], _ project: String?,
+    /// The project name and where it came from, without reading manifests when the name is
+    /// known already (`--project`, or the state directory): what `down` needs.
+    public static func project(paths: [String], project: String?, state: StateDirectory) -> (name: String, source: ProjectSource)? {
+        guard paths.isEmpty else { return nil }
+        if let project { return (project, .projectFlag) }
+        if FileManager.default.fileExists(atPath: "manifests") { return nil }
+        guard let current = state.currentProject else { return nil }
+        return (current, .remembered(paths: ProjectState.load(from: state, project: current)?.paths ?? []))
+    }
+
+    public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil, needs: Needs = Needs(),
+                            environment: [String: String], state: StateDirectory) throws(ControllerError) -> ManifestTarget {
+        let working = URL(fileURLWithPath: "manifests").standardizedFileURL.path
+        let hasWorkingManifests = FileManager.default.fileExists(atPath: working)
+        var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var source = ProjectSource.files(given)
+        var remembered: ProjectState?
+        if paths.isEmpty {
+            if let project {
+                source = .projectFlag
+                remembered = ProjectState.load(from: state, project: project)
+                paths = remembered.flatMap { $0.paths.isEmpty ? nil : $0.paths } ?? (hasWorkingManifests ? [working] : [])
+                guard !paths.isEmpty else {
+                    throw ControllerError(.usage, "project \(project) has no remembered manifests and there is no ./manifests here",
+                                          hint: "give the manifests with -f PATH")
+                }
+            } else if hasWorkingManifests {
+                source = .workingDirectory
+                paths = [working]
+            } else if let current = state.currentProject, let state = ProjectState.load(from: state, project: current), !state.paths.isEmpty {
+                source = .remembered(paths: state.paths)
+                remembered = state
+                paths = state.paths
+            } else {
+                throw ControllerError(.usage, "no manifests: there is no ./manifests here and no project was applied before",
+                                      hint: "give the manifests with -f PATH")
+            }
+        }
+        var resolution = try load(paths, givenProfiles, project, needs, environment)
+        // ./manifests of a project applied from it (maybe with overlays): its remembered manifests.
+        if source == .workingDirectory, let state = ProjectState.load(from: state, project: resolution.project.name), state.paths.contains(working) {
+            remembered = state
+            if state.paths != paths {
+                paths = state.paths
+                resolution = try load(paths, givenProfiles, project, needs, environment)
+            }
+        }
+        if case .files = source { remembered = ProjectState.load(from: state, project: resolution.project.name) }
+        var profiles = givenProfiles
+        if givenProfiles.isEmpty, needs.profile, let remembered, remembered.paths == paths, !remembered.profiles.isEmpty {
+            profiles = remembered.profiles
+            resolution = try load(paths, profiles, project, needs, environment)
+        }
+        if let usage = resolution.usageError { throw ControllerError(.usage, usage) }
+        return ManifestTarget(resolution: resolution, paths: paths, profiles: profiles, source: source)
+    }
+
+    private static func load(_ paths: [String], _ profiles: [String], _ project: String?, _ needs: Needs,
                              _ environment: [String: String]) throws(ControllerError) -> ConfigResolution {
         do {
             return try ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment,
-                                      projectName: project).load()
+                                      projectName: project, allowsUnsetSecrets: needs.allowsUnsetSecrets).load()
         } catch {
             throw ControllerError(.usage, error.message)
         }

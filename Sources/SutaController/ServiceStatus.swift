@@ -4,6 +4,11 @@ import Foundation
 public struct ServiceStatus: Sendable, Equatable {
     public var name: String
     public var inProfile: Bool
+    /// A container of a service the manifests no longer declare.
+    public var orphan = false
+    /// Containers running (and healthy, where there is a healthcheck), and replicas desired.
+    public var ready = 0
+    public var desired = 0
     /// The container's state (`running`, `exited`, ...), or `missing`.
     public var state: String
     /// `healthy`, `unhealthy`, `starting`, or `none` without a healthcheck.

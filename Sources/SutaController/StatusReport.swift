@@ -11,4 +11,6 @@ public struct StatusReport: Sendable {
     public var models: [ModelReport]?
     /// Every circuit breaker of the project.
     public var breakers: [BreakerSnapshot]
+    /// What could not be read (the model server unreachable or answering nonsense), one line each.
+    public var failures: [String]
 }

@@ -41,7 +41,8 @@ public struct ConfigFingerprint: Sendable, Hashable {
     public var unknownGroups: [String] {
         groups.filter { $0.hash.hasPrefix(ConfigFingerprint.unknownPrefix) }.map { group in
             let variables = group.hash.dropFirst(ConfigFingerprint.unknownPrefix.count).split(separator: "+")
-            return "\(group.name) (\(variables.joined(separator: ", ")) unset)"
+            let names = variables.count <= 2 ? variables.joined(separator: ", ") : "\(variables.count) secrets"
+            return "\(group.name) (\(names) unset)"
         }
     }
 

@@ -6,7 +6,8 @@ struct CommandOptions {
     var command: String
     var files: [String] = []
     var profiles: [String] = []
-    var output = "text"
+    /// The `-o` value; nil for the command's default.
+    var output: String?
     var help = false
     var arguments: [String] = []
     var dryRun = false
@@ -22,23 +23,10 @@ struct CommandOptions {
     var resync: Duration = .seconds(30)
     var metricsPort: Int?
     var logFormat = "text"
+    var yes = false
 
-    /// The flags each command accepts (`-h/--help` always).
-    static let flagsByCommand: [String: [String]] = [
-        "validate": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
-        "config": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
-        "apply": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
-                  "--no-wait", "--parallel"],
-        "diff": ["-f", "--file", "--project", "-p", "--profile", "--prune", "--volumes"],
-        "status": ["-f", "--file", "--project", "-p", "--profile", "-o", "--output"],
-        "profile": ["-f", "--file", "--project", "-o", "--output", "--wait", "--timeout", "--no-wait"],
-        "down": ["-f", "--file", "--project", "--volumes", "--no-wait"],
-        "logs": ["-f", "--file", "--project", "--follow", "--tail"],
-        "breakers": ["-f", "--file", "--project", "-o", "--output"],
-        "controller": ["-f", "--file", "--project", "-p", "--profile", "--resync", "--metrics-port", "--log-format"],
-        "version": [],
-        "help": [],
-    ]
+    /// The `-o` format in effect: the one given, else the command's default.
+    var format: String { output ?? CommandSpec.named(command)?.outputs.first ?? "text" }
 
     /// Parses `sutactl COMMAND [flags] [args]`; `--flag=value` and `--flag value` both work.
     static func parse(_ raw: [String]) throws(UsageError) -> CommandOptions {
@@ -47,7 +35,10 @@ struct CommandOptions {
         if command == "-h" || command == "--help" { return CommandOptions(command: "help") }
         if command == "--version" { return CommandOptions(command: "version") }
         var options = CommandOptions(command: command)
-        let allowed = (flagsByCommand[command] ?? []) + ["-h", "--help"]
+        // An unknown command is reported as such (with a suggestion), whatever flags follow.
+        guard let spec = CommandSpec.named(command) else { return options }
+        let flags = spec.flags + (spec.outputs.isEmpty ? [] : [.output(spec.outputs)]) + [.help]
+        let allowed = flags.flatMap(\.names)
         while let argument = rest.popFirst() {
             var flag = argument
             var inlineValue: String?
@@ -71,48 +62,54 @@ struct CommandOptions {
                 guard let number = Int(text), number >= 0 else { throw UsageError(message: "\(flag) needs a whole number, got `\(text)`") }
                 return number
             }
-            switch flag {
-            case "-f", "--file": options.files.append(try value())
-            case "-p", "--profile":
+            guard let key = flags.first(where: { $0.names.contains(flag) })?.key else {
+                options.arguments.append(argument)
+                continue
+            }
+            switch key {
+            case .file: options.files.append(try value())
+            case .profile:
                 options.profiles += try value().split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            case "-o", "--output":
-                options.output = try value()
-                guard ["text", "json", "yaml"].contains(options.output) else {
-                    throw UsageError(message: "unknown output format `\(options.output)`; use text, json or yaml")
+            case .output:
+                let format = try value()
+                let formats = spec.outputs
+                guard formats.contains(format) else {
+                    throw UsageError(message: "`\(command)` does not support -o \(format); use \(formats.joined(separator: " or "))")
                 }
-            case "-h", "--help": options.help = true
-            case "--dry-run": options.dryRun = true
-            case "--prune": options.prune = true
-            case "--volumes": options.volumes = true
-            case "--wait": options.wait = true
-            case "--no-wait": options.noWait = true
-            case "--follow": options.follow = true
-            case "--tail": options.tail = try number()
-            case "--parallel": options.parallel = max(1, try number())
-            case "--project":
+                options.output = format
+            case .help: options.help = true
+            case .dryRun: options.dryRun = true
+            case .prune: options.prune = true
+            case .volumes: options.volumes = true
+            case .wait: options.wait = true
+            case .noWait: options.noWait = true
+            case .follow: options.follow = true
+            case .yes: options.yes = true
+            case .tail: options.tail = try number()
+            case .parallel: options.parallel = max(1, try number())
+            case .project:
                 let name = try value()
                 guard ManifestDocument.isValidName(name) else { throw UsageError(message: "invalid project name `\(name)`") }
                 options.project = name
-            case "--metrics-port":
+            case .metricsPort:
                 let port = try number()
                 guard port <= 65535 else { throw UsageError(message: "--metrics-port needs a port number, got \(port)") }
                 options.metricsPort = port
-            case "--log-format":
+            case .logFormat:
                 options.logFormat = try value()
                 guard ["text", "json"].contains(options.logFormat) else {
                     throw UsageError(message: "unknown log format `\(options.logFormat)`; use text or json")
                 }
-            case "--resync":
+            case .resync:
                 let text = try value()
                 guard let duration = DurationText.parse(text), duration >= .seconds(1) else {
                     throw UsageError(message: "--resync needs a duration of at least 1s, like 30s, got `\(text)`")
                 }
                 options.resync = duration
-            case "--timeout":
+            case .timeout:
                 let text = try value()
                 guard let duration = DurationText.parse(text) else { throw UsageError(message: "--timeout needs a duration like 90s or 5m, got `\(text)`") }
                 options.timeout = duration
-            default: options.arguments.append(argument)
             }
         }
         return options

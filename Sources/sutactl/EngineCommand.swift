@@ -3,7 +3,9 @@ import SutaController
 import SutaModel
 import SutaPlan
 
-/// The commands that talk to the engine: apply, diff, status, profile, down, logs.
+/// The commands that talk to the engine: apply, diff, status, profile, down, logs, breakers
+/// and controller. Which project each acts on follows one rule (`ManifestTarget`); the
+/// mutating ones say which first.
 enum EngineCommand {
     static func run(_ options: CommandOptions) async -> ExitStatus {
         let environment = ProcessInfo.processInfo.environment
@@ -16,19 +18,21 @@ enum EngineCommand {
             case "diff": return try await diff(options, controller)
             case "status": return try await status(options, controller)
             case "profile": return try await profile(options, controller)
-            case "down": return try await down(options, controller)
+            case "down": return try await DownCommand.run(options, controller)
             case "breakers": return try breakers(options, controller)
             case "controller":
                 var settings = ControllerLoop.Settings()
                 settings.resyncInterval = options.resync
                 settings.metricsPort = options.metricsPort
                 settings.jsonLogs = options.logFormat == "json"
-                let loop = ControllerLoop(controller: controller, target: try target(options, controller), settings: settings)
+                let target = try target(options, controller, needs: .init())
+                announce(target.resolution.project.name, target.source)
+                let loop = ControllerLoop(controller: controller, target: target, settings: settings)
                 return ExitStatus(rawValue: try await loop.run()) ?? .success
             default: return try await logs(options, controller)
             }
         } catch let error as ControllerError {
-            Console.error("error: \(error)")
+            report(error)
             return ExitStatus(error.code)
         } catch {
             Console.error("error: \(error)")
@@ -36,18 +40,37 @@ enum EngineCommand {
         }
     }
 
-    private static func target(_ options: CommandOptions, _ controller: Controller, profiles: [String]? = nil) throws(ControllerError) -> ManifestTarget {
-        // down, logs and breakers need only the project, not the profile of the last apply.
-        let needsProfile = !["down", "logs", "breakers"].contains(options.command)
+    /// Prints an error once: manifest diagnostics are already `file:line:col: error: ...`.
+    static func report(_ error: ControllerError) {
+        guard error.code == .validation else { return Console.error("error: \(error)") }
+        Console.error(error.description)
+        let count = error.message.split(separator: "\n").filter { $0.contains(": error: ") }.count
+        Console.error("\(count) error\(count == 1 ? "" : "s"): nothing was changed")
+    }
+
+    /// Read-only commands need no secrets.
+    static let readOnly = ManifestTarget.Needs(profile: true, allowsUnsetSecrets: true)
+
+    static func target(_ options: CommandOptions, _ controller: Controller, profiles: [String]? = nil,
+                       needs: ManifestTarget.Needs) throws(ControllerError) -> ManifestTarget {
         let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles, project: options.project,
-                                             rememberProfiles: needsProfile, environment: controller.environment, state: controller.state)
-        for diagnostic in target.resolution.warnings { Console.error(diagnostic.description) }
+                                             needs: needs, environment: controller.environment, state: controller.state)
+        // Unset secrets are refused by apply (as errors) and not a concern of read-only commands.
+        for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }
         return target
+    }
+
+    /// `project NAME (from ...)`: the first line of every mutating command, on stderr.
+    static func announce(_ project: String, _ source: ProjectSource) {
+        Console.error("project \(project) (\(source.explanation))")
     }
 
     private static func apply(_ options: CommandOptions, _ controller: Controller, target given: ManifestTarget? = nil,
                               prune: Bool? = nil) async throws -> ExitStatus {
-        let target = try given ?? target(options, controller)
+        let target = try given ?? target(options, controller, needs: .init())
+        let config = try target.config()
+        announce(config.project.name, target.source)
+        let interruption = options.dryRun ? nil : Interruption()
         var applyOptions = ApplyOptions()
         applyOptions.dryRun = options.dryRun
         applyOptions.prune = prune ?? options.prune
@@ -56,12 +79,13 @@ enum EngineCommand {
         applyOptions.timeout = options.timeout
         applyOptions.waitForLock = !options.noWait
         applyOptions.parallelism = options.parallel
-        let json = options.output == "json"
-        let printer = ProgressPrinter(environment: controller.environment, quiet: json)
+        applyOptions.interrupted = { interruption?.isRequested ?? false }
+        let json = options.format == "json"
+        let printer = ProgressPrinter(environment: controller.environment, quiet: json,
+                                      replicated: Set(config.services.filter { $0.replicas > 1 }.map(\.name)))
         let outcome = try await controller.apply(target, options: applyOptions, onLockWait: { holder in
             Console.error("waiting for another sutactl (pid \(holder)) to finish with this project…")
         }, onIntegration: { line in if !json { Console.out(line) } }, report: printer.handle)
-        let config = try target.config()
         if json {
             Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: await controller.engine.requestCount).json())
         } else if options.dryRun {
@@ -71,11 +95,18 @@ enum EngineCommand {
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) { Console.error("error: \(service) not ready: \(why)") }
         }
         for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+        if interruption?.isRequested == true, let execution = outcome.execution {
+            let done = execution.outcomes.values.filter { $0 == .succeeded }.count
+            let notStarted = execution.outcomes.values.filter { $0 == PlanExecutor.notStarted }.count
+            let failed = execution.failures.count
+            Console.error("interrupted: \(done) done, \(notStarted) not started" + (failed > 0 ? ", \(failed) failed" : ""))
+            return .interrupted
+        }
         return outcome.succeeded ? .success : .applyFailed
     }
 
     private static func diff(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
-        let target = try target(options, controller)
+        let target = try target(options, controller, needs: readOnly)
         guard target.resolution.config != nil else {
             for diagnostic in target.resolution.errors { Console.error(diagnostic.description) }
             return .usage
@@ -86,40 +117,42 @@ enum EngineCommand {
         planOptions.pruneVolumes = options.volumes
         let outcome = try await controller.apply(target, options: planOptions) { _ in }
         Console.out(OutputFormatter.planText(outcome), terminator: "")
-        for failure in outcome.integration.failures { Console.error("error: \(failure)") }
-        return outcome.plan.isEmpty && outcome.integration.changes.isEmpty ? .success : .invalid
+        guard outcome.integration.failures.isEmpty else {
+            for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+            Console.error("error: diff is incomplete: what the lines above name could not be read")
+            return .engineError
+        }
+        if !outcome.plan.isEmpty || !outcome.integration.changes.isEmpty { return .invalid }
+        return outcome.plan.unknown.isEmpty ? .success : .incomplete
     }
 
     private static func status(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
-        let report = try await controller.status(try target(options, controller))
-        Console.out(options.output == "json" ? OutputFormatter.status(report).json() : OutputFormatter.statusTable(report), terminator: "")
-        return .success
+        let report = try await controller.status(try target(options, controller, needs: readOnly))
+        Console.out(options.format == "json" ? OutputFormatter.status(report).json() : OutputFormatter.statusTable(report), terminator: "")
+        for failure in report.failures { Console.error("error: \(failure)") }
+        return report.failures.isEmpty ? .success : .engineError
     }
 
     private static func profile(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
         guard let name = options.arguments.first else {
-            let target = try target(options, controller)
+            let target = try target(options, controller, needs: readOnly)
             let config = try target.config()
-            Console.out("project \(config.project.name): active profile \(config.profileDisplayName)")
+            if options.format == "json" {
+                Console.out(ConfigValue.object([("project", .string(config.project.name)),
+                                                ("profiles", .array(config.profiles.map(ConfigValue.string)))]).json())
+            } else {
+                Console.out("project \(config.project.name): active profile \(config.profileDisplayName)")
+            }
             return .success
         }
         let profiles = name.split(separator: ",").map(String.init)
-        let target = try target(options, controller, profiles: profiles)
+        let target = try target(options, controller, profiles: profiles, needs: .init())
         // Switching converges: start what the profile adds, remove what it drops, keep volumes.
         return try await apply(options, controller, target: target, prune: true)
     }
 
-    private static func down(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
-        let target = try target(options, controller)
-        let printer = ProgressPrinter(environment: controller.environment, quiet: false)
-        let outcome = try await controller.down(project: target.resolution.project.name, volumes: options.volumes,
-                                                waitForLock: !options.noWait, report: printer.handle)
-        Console.out(OutputFormatter.summary(outcome))
-        return outcome.succeeded ? .success : .applyFailed
-    }
-
     private static func breakers(_ options: CommandOptions, _ controller: Controller) throws -> ExitStatus {
-        let project = try target(options, controller).resolution.project
+        let project = try target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true)).resolution.project
         if options.arguments.first == "reset" {
             guard let name = options.arguments.dropFirst().first else {
                 Console.error("error: breakers reset needs a NAME (see `sutactl breakers`)")
@@ -132,9 +165,10 @@ enum EngineCommand {
             Console.out("\(name): closed")
             return .success
         }
-        let snapshots = try controller.breakers(project: project)
-        Console.out(options.output == "json" ? ConfigValue.array(snapshots.map(OutputFormatter.breaker)).json()
-            : OutputFormatter.breakerTable(snapshots), terminator: options.output == "json" ? "\n" : "")
+        let snapshots = controller.breakers(project: project)
+        let json = options.format == "json"
+        Console.out(json ? ConfigValue.array(snapshots.map(OutputFormatter.breaker)).json() : OutputFormatter.breakerTable(snapshots),
+                    terminator: json ? "\n" : "")
         return .success
     }
 
@@ -143,8 +177,7 @@ enum EngineCommand {
             Console.error("error: logs needs a SERVICE")
             return .usage
         }
-        let target = try target(options, controller)
-        let project = target.resolution.project.name
+        let project = try projectName(options, controller)
         let containers = try await controller.observe().containers(of: project).filter { $0.service == service }
         guard let container = containers.min(by: { ($0.replica ?? 0) < ($1.replica ?? 0) }) else {
             Console.error("error: service `\(service)` has no container in project \(project)")
@@ -154,5 +187,12 @@ enum EngineCommand {
             FileHandle.standardOutput.write(Data(bytes))
         }
         return .success
+    }
+
+    /// The project of a command that needs only its name (logs, down): known without reading
+    /// manifests from --project or the state directory, else read from the manifests.
+    static func projectName(_ options: CommandOptions, _ controller: Controller) throws(ControllerError) -> String {
+        if let known = ManifestTarget.project(paths: options.files, project: options.project, state: controller.state) { return known.name }
+        return try target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true)).resolution.project.name
     }
 }

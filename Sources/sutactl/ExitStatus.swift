@@ -13,8 +13,14 @@ enum ExitStatus: Int32 {
     case conflict = 5
     /// Another sutactl holds the project lock (`--no-wait`).
     case locked = 6
-    /// The engine refused or failed a request.
+    /// The engine, or the gateway, discovery agent or model server, refused, failed or could
+    /// not be read.
     case engineError = 7
+    /// `diff`: nothing to change among what could be compared, but fields using unset secrets
+    /// could not be compared.
+    case incomplete = 8
+    /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+    case interrupted = 130
 
     init(_ code: ControllerError.Code) {
         self = switch code {

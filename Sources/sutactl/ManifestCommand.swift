@@ -9,26 +9,24 @@ enum ManifestCommand {
             Console.error("error: unexpected argument `\(options.arguments[0])`")
             return .usage
         }
-        let loader = ManifestLoader(paths: options.files.isEmpty ? ["manifests"] : options.files, profiles: options.profiles,
-                                    projectName: options.project)
+        let environment = ProcessInfo.processInfo.environment
         let resolution: ConfigResolution
         do {
-            resolution = try loader.load()
+            // The same rule as every command for which manifests and profile; no secrets needed
+            // (an unset one is a warning, listing where it is used).
+            resolution = try ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project,
+                                                 needs: EngineCommand.readOnly, environment: environment,
+                                                 state: StateDirectory(environment: environment)).resolution
         } catch {
-            Console.error("error: \(error.message)")
-            return .usage
-        }
-        if let usage = resolution.usageError {
-            report(resolution.diagnostics)
-            Console.error("error: \(usage)")
+            Console.error("error: \(error)")
             return .usage
         }
         if options.command == "validate" {
-            return validate(resolution, json: options.output == "json")
+            return validate(resolution, json: options.format == "json")
         }
         report(resolution.diagnostics)
         guard let config = resolution.config else { return summary(resolution) }
-        Console.out(options.output == "json" ? config.value.json() : config.value.yaml())
+        Console.out(options.format == "json" ? config.value.json() : config.value.yaml())
         return .success
     }
 

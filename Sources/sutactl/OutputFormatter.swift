@@ -19,11 +19,7 @@ enum OutputFormatter {
             return "containers up to date; " + outcome.integration.changes.joined(separator: "; ")
         }
         if outcome.plan.steps.isEmpty {
-            var text = "no changes: \(outcome.plan.unchanged.count) services up to date"
-            if !outcome.plan.leftovers.isEmpty {
-                text += "\nnot in the active profile (kept; --prune removes them): \(outcome.plan.leftovers.joined(separator: ", "))"
-            }
-            return text
+            return (["no changes: \(outcome.plan.unchanged.count) services up to date"] + outcome.plan.notes).joined(separator: "\n")
         }
         var counts: [String: Int] = [:]
         var objects = 0
@@ -36,7 +32,7 @@ enum OutputFormatter {
         var text = "done in \(seconds(outcome.duration)): containers " + verbs.map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         if objects > 0 { text += "; \(objects) network\(objects == 1 ? "" : "s")/volume\(objects == 1 ? "" : "s") changed" }
         if failed > 0 || skipped > 0 { text += "; \(failed) failed, \(skipped) skipped" }
-        return text
+        return ([text] + outcome.plan.notes).joined(separator: "\n")
     }
 
     static func apply(_ outcome: ApplyOutcome, config: ResolvedConfig, engineRequests: Int) -> ConfigValue {
@@ -76,7 +72,8 @@ enum OutputFormatter {
             ("engine", .string(report.engine)),
             ("services", .array(report.services.map { service in
                 .object([
-                    ("name", .string(service.name)), ("inProfile", .bool(service.inProfile)), ("state", .string(service.state)),
+                    ("name", .string(service.name)), ("inProfile", .bool(service.inProfile)), ("orphan", .bool(service.orphan)),
+                    ("ready", .int(Int64(service.ready))), ("desired", .int(Int64(service.desired))), ("state", .string(service.state)),
                     ("health", .string(service.health)), ("containerId", service.containerID.map(ConfigValue.string) ?? .null),
                     ("ports", .array(service.ports.map(ConfigValue.string))),
                     ("startedAt", service.startedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
@@ -127,10 +124,11 @@ enum OutputFormatter {
     }
 
     static func statusTable(_ report: StatusReport) -> String {
-        var rows = [["SERVICE", "STATE", "HEALTH", "PROBE", "CONTAINER", "PORTS", "UPTIME", "RESTARTS", "DRIFT"]]
+        var rows = [["SERVICE", "READY", "STATE", "HEALTH", "PROBE", "CONTAINER", "PORTS", "UPTIME", "RESTARTS", "DRIFT"]]
         for service in report.services {
             rows.append([
-                service.inProfile ? service.name : service.name + " (not in profile)", service.state, service.health,
+                service.inProfile ? service.name : service.name + (service.orphan ? " (orphan)" : " (not in profile)"),
+                service.inProfile ? "\(service.ready)/\(service.desired)" : "-", service.state, service.health,
                 service.probe.map { $0.consecutiveFailures == 0 ? String(format: "ok %.0fms", $0.lastLatencyMilliseconds)
                     : "failing x\($0.consecutiveFailures)" } ?? "-",
                 service.containerID ?? "-", service.ports.isEmpty ? "-" : service.ports.joined(separator: ","),

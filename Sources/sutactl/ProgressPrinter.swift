@@ -12,7 +12,11 @@ final class ProgressPrinter: @unchecked Sendable {
     private var lines: [Int: String] = [:]
     private var drawn = 0
 
-    init(environment: [String: String], quiet: Bool) {
+    /// Services with more than one replica: their lines name the replica.
+    private let replicated: Set<String>
+
+    init(environment: [String: String], quiet: Bool, replicated: Set<String> = []) {
+        self.replicated = replicated
         let terminal = isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         live = terminal && !quiet
         color = terminal && environment["NO_COLOR"] == nil
@@ -32,7 +36,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
         case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
         }
-        let line = "\(step.action.subject): \(text)"
+        let line = "\(subject(step.action)): \(text)"
         if !live {
             Console.out(line)
             return
@@ -47,6 +51,17 @@ final class ProgressPrinter: @unchecked Sendable {
         for id in order { output += "\r\u{1B}[2K" + (lines[id] ?? "") + "\n" }
         drawn = order.count
         FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// `service web` for one replica, `service web (replica 2)` where there are several.
+    private func subject(_ action: PlanAction) -> String {
+        let replica: Int? = switch action {
+        case .createContainer(_, let replica, _), .recreateContainer(_, let replica, _, _, _, _), .startContainer(_, let replica, _, _): replica
+        case .removeContainer(_, let name, _, _): name.split(separator: "-").last.flatMap { Int($0) }
+        default: nil
+        }
+        guard let replica, replica > 1 || replicated.contains(action.service ?? "") else { return action.subject }
+        return "\(action.subject) (replica \(replica))"
     }
 
     private func paint(_ text: String, _ code: Int) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }

@@ -28,8 +28,9 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         Console.out("sutactl \(HelpText.version) (manifests \(ManifestDocument.apiVersion))")
         return .success
     default:
-        let known = Array(CommandOptions.flagsByCommand.keys)
-        let hint = Suggestion.closest(to: options.command, among: known).map { " (did you mean `\($0)`?)" } ?? ""
+        let known = CommandSpec.all.map(\.name)
+        let suggestion = CommandSpec.otherToolsNames[options.command] ?? Suggestion.closest(to: options.command, among: known)
+        let hint = suggestion.map { " (did you mean `sutactl \($0)`?)" } ?? ""
         Console.error("error: unknown command `\(options.command)`\(hint)\nRun `sutactl --help` for usage.")
         return .usage
     }

@@ -1,0 +1,108 @@
+import Foundation
+
+/// One command: its usage, what it does, its flags and output formats. `--help` text, the
+/// parser's accepted flags and the `-o` check all come from here.
+struct CommandSpec: Sendable {
+    var name: String
+    /// The arguments after the command name in the usage line (`SERVICE`, `[NAME]`).
+    var arguments: String = ""
+    /// One line for the overview.
+    var summary: String
+    var description: String
+    var flags: [Flag]
+    /// Accepted `-o` values, the default first; empty when the command has no `-o`.
+    var outputs: [String] = []
+    var exitStatus: String?
+
+    static let manifestFlags: [Flag] = [.file, .profile, .project]
+
+    static let all: [CommandSpec] = [
+        CommandSpec(name: "validate", summary: "check manifests and report every problem (file:line:col)", description: """
+            Checks the manifests under the active profile and prints every problem as
+            `file:line:col: error: message`, with a hint where one helps. Unset secrets are
+            warnings here (apply and profile refuse them).
+            """, flags: manifestFlags, outputs: ["text", "json"], exitStatus: "0 valid (warnings allowed), 1 invalid, 2 usage error."),
+        CommandSpec(name: "config", summary: "print the fully resolved desired state (yaml or json)", description: """
+            Prints the fully resolved desired state of the active profile: variables expanded,
+            profile overrides merged, optional dependencies outside the profile dropped.
+            Secret values print as ***. The JSON form is a contract for scripts (docs/cli.md).
+            """, flags: manifestFlags, outputs: ["yaml", "json"], exitStatus: "0 printed, 1 invalid manifests, 2 usage error."),
+        CommandSpec(name: "apply", summary: "converge the engine to the manifests", description: """
+            Observes the engine, plans, and converges: creates what is missing, recreates
+            containers whose configuration changed, starts stopped ones, in dependency order,
+            each service only once its dependencies are started / healthy / completed. A
+            dependency that turns unhealthy fails its dependents at once. Ctrl-C starts nothing
+            new, lets the steps in flight finish, and says what was done. The project is the
+            one of -f, else --project, else ./manifests, else the one applied last (docs/cli.md).
+            """, flags: manifestFlags + [.dryRun, .prune, .pruneVolumes, .wait, .timeout, .noWait, .parallel],
+            outputs: ["text", "json"], exitStatus: """
+            0 converged, 1 invalid manifests, 2 usage, 3 engine unreachable,
+            4 a step failed or a service did not become ready, 5 conflict with an object sutactl
+            does not own, 6 project locked (--no-wait), 7 engine error, 130 interrupted.
+            """),
+        CommandSpec(name: "diff", summary: "show what apply would change (exit 1 when something would)", description: """
+            Prints the plan apply would carry out, one line per action with its cause. Needs no
+            secrets: a field group that uses an unset secret is listed as `unknown`.
+            """, flags: manifestFlags + [.prune, .pruneVolumes], exitStatus: """
+            0 nothing would change, 1 something would, 8 nothing would among what could be
+            compared but some fields use unset secrets, 2, 3 or 7 an error (nothing compared).
+            """),
+        CommandSpec(name: "status", summary: "what runs, healthy or not, drifted or not", description: """
+            Per service: ready/desired replicas, state, health, probe, container, ports, uptime,
+            restarts, and whether it drifted from the manifests; orphans (containers of services
+            no longer in the manifests) last. Needs no secrets and writes nothing.
+            """, flags: manifestFlags, outputs: ["text", "json"], exitStatus: "0 shown, 2 usage, 3 engine unreachable, 7 engine error."),
+        CommandSpec(name: "profile", arguments: "[NAME]", summary: "show the active profile, or switch to another and converge",
+                    description: """
+            Without NAME, prints the active profile. With NAME, makes it the project's profile and
+            converges: starts what it adds, stops and removes what it drops, keeps volumes. The
+            profile is remembered in the project's state directory (docs/cli.md).
+            """, flags: [.file, .project, .wait, .timeout, .noWait], outputs: ["text", "json"]),
+        CommandSpec(name: "down", summary: "remove the project's containers and networks (volumes with --volumes)", description: """
+            Stops every container of the project gracefully (its stop signal, then SIGKILL only
+            after its stop_grace_period), dependents before what they depend on, and removes the
+            containers and networks; volumes only with --volumes. Needs no secrets. When the
+            project is not named by -f, --project or ./manifests but taken from the state
+            directory, down says so and asks first (--yes skips; without a terminal it refuses).
+            """, flags: [.file, .project, .downVolumes, .noWait, .yes], exitStatus: "0 removed, 2 usage or not confirmed, 4 a step failed."),
+        CommandSpec(name: "logs", arguments: "SERVICE", summary: "print a service's output", description: """
+            Prints the output of the service's first container; -f follows it.
+            """, flags: [.fileLongOnly, .project, .follow, .tail]),
+        CommandSpec(name: "breakers", arguments: "[reset NAME]", summary: "show the circuit breakers, or reset one", description: """
+            Shows the project's circuit breakers (kong, consul, ollama): closed, open (calls are
+            rejected until the retry time) or half-open (a few trial calls decide), with the recent
+            failure count. `reset NAME` closes one and empties its window. Settings: the Project's
+            `breakers` section (docs/manifests.md).
+            """, flags: [.file, .project], outputs: ["text", "json"]),
+        CommandSpec(name: "controller", summary: "keep the project converged: react to engine events, resync, reload edits",
+                    description: """
+            Keeps the project converged until SIGTERM or SIGINT. It follows the engine's events for
+            the project and reconciles on die, destroy, stop, kill, oom and unhealthy; resyncs
+            everything (containers, gateway, discovery, models) every --resync; applies manifest
+            edits after validation (an invalid edit is reported and the last good state kept);
+            survives the engine going away (retries with backoff, resyncs when it is back).
+            It holds the project lock, as apply does.
+            """, flags: manifestFlags + [.resync, .metricsPort, .logFormat], exitStatus: "0 after a clean stop."),
+        CommandSpec(name: "version", summary: "print the version", description: "Prints the version of sutactl and the manifest apiVersion it reads.",
+                    flags: []),
+        CommandSpec(name: "help", arguments: "[COMMAND]", summary: "show help for a command", description: "Shows the help of a command.", flags: []),
+    ]
+
+    static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }
+
+    /// Commands people type from other tools, and what they are called here.
+    static let otherToolsNames = ["ps": "status", "up": "apply", "rm": "down", "delete": "down", "ls": "status", "get": "status"]
+
+    /// The `--help` text.
+    var help: String {
+        var flagsShown = flags
+        if !outputs.isEmpty { flagsShown.append(.output(outputs)) }
+        flagsShown.append(.help)
+        let usage = "Usage: sutactl \(name)" + (arguments.isEmpty ? "" : " \(arguments)") + (flags.isEmpty ? "" : " [flags]")
+        let width = (flagsShown.map(\.synopsis.count).max() ?? 0) + 3
+        let lines = flagsShown.map { "  " + $0.synopsis.padding(toLength: width, withPad: " ", startingAt: 0) + $0.help }
+        var text = usage + "\n\n" + description + "\n\nFlags:\n" + lines.joined(separator: "\n")
+        if let exitStatus { text += "\n\nExit status: " + exitStatus }
+        return text
+    }
+}
