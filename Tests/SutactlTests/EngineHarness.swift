@@ -19,9 +19,9 @@ enum EngineHarness {
         }
     }
 
-    /// The project's containers by service (all states).
-    static func containers(of project: String) async throws -> [ContainerSummary] {
-        try await client.listContainers(all: true, labelFilters: ["sutactl.project=\(project)"])
+    /// The project's containers (all states), on the machine's engine unless told otherwise.
+    static func containers(of project: String, on engine: DockerClient = client) async throws -> [ContainerSummary] {
+        try await engine.listContainers(all: true, labelFilters: ["sutactl.project=\(project)"])
     }
 
     static func idsByService(_ project: String) async throws -> [String: [String]] {
