@@ -1,22 +1,42 @@
 import Foundation
+import SutaClients
 import SutaHTTP
 import XCTest
 
-/// `sutactl controller` against the real engine: drift repair, recreation, manifest edits
-/// (valid and invalid), an engine restart, metrics, and a clean stop on SIGTERM.
+/// `sutactl controller` against a real engine: drift repair, recreation, manifest edits
+/// (valid and invalid), an engine restart, metrics, and a clean stop on SIGTERM. The engine
+/// is a private dockerd the test starts (``PrivateEngine``): it restarts that one, never
+/// the machine's engine and the containers the user runs on it.
 final class ControllerIntegrationTests: XCTestCase {
     private var project = ""
     private var directory: URL { EngineHarness.directory(of: project) }
     private var manifest: URL { directory.appendingPathComponent("manifests/app.yaml") }
     private var controller: Process?
+    private var engine: PrivateEngine?
 
     override func setUp() async throws {
         project = try await EngineHarness.scratchProject("ctl")
+        engine = try PrivateEngine.start()
     }
 
     override func tearDown() async throws {
-        if let controller, controller.isRunning { kill(controller.processIdentifier, SIGKILL) }
+        if let controller, controller.isRunning {
+            kill(controller.processIdentifier, SIGKILL)
+            controller.waitUntilExit()
+        }
+        engine?.stop()
         await EngineHarness.removeScratch(project)
+    }
+
+    /// The private engine's client.
+    private var docker: DockerClient {
+        get throws { try XCTUnwrap(engine).client }
+    }
+
+    /// The environment of every sutactl process of the test: the private engine, the
+    /// project's own state directory.
+    private var environment: [String: String] {
+        ["DOCKER_HOST": engine?.host ?? "", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
     }
 
     private func write(mode: String, extra: String = "") throws {
@@ -54,8 +74,9 @@ final class ControllerIntegrationTests: XCTestCase {
     }
 
     private func web() async throws -> (id: String, state: String, env: [String])? {
-        guard let container = try await EngineHarness.containers(of: project).first else { return nil }
-        let inspect = try await EngineHarness.client.inspectContainer(container.id)
+        let docker = try docker
+        guard let container = try await EngineHarness.containers(of: project, on: docker).first else { return nil }
+        let inspect = try await docker.inspectContainer(container.id)
         return (container.id, inspect.state.status, inspect.config.env)
     }
 
@@ -66,7 +87,7 @@ final class ControllerIntegrationTests: XCTestCase {
         process.executableURL = SutactlRunner.binary
         process.arguments = ["controller", "-f", "manifests", "--metrics-port", String(metricsPort), "--resync", "3s"]
         process.currentDirectoryURL = directory
-        process.environment = ["PATH": "/usr/bin:/bin", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         FileManager.default.createFile(atPath: directory.appendingPathComponent("controller.log").path, contents: nil)
         let output = try FileHandle(forWritingTo: directory.appendingPathComponent("controller.log"))
         process.standardOutput = output
@@ -79,7 +100,7 @@ final class ControllerIntegrationTests: XCTestCase {
         let first = try XCTUnwrap(firstNow)
 
         // Killed behind its back: the same container is running again, and the latency logged.
-        try await EngineHarness.client.killContainer(first.id)
+        try await docker.killContainer(first.id)
         try await eventually(10, "the killed container running again") {
             let now = try await self.web()
             return now?.id == first.id && now?.state == "running" && self.log.contains("repaired web after ")
@@ -87,7 +108,7 @@ final class ControllerIntegrationTests: XCTestCase {
         XCTAssertNotNil(log.range(of: #"repaired web after \w+ latency=\d+\.\d+s"#, options: .regularExpression), log)
 
         // Removed: recreated.
-        try await EngineHarness.client.removeContainer(first.id, force: true)
+        try await docker.removeContainer(first.id, force: true)
         try await eventually(10, "a new container") { let now = try await self.web(); return now != nil && now?.id != first.id && now?.state == "running" }
         let secondNow = try await web()
         let second = try XCTUnwrap(secondNow)
@@ -121,24 +142,10 @@ final class ControllerIntegrationTests: XCTestCase {
         let repairs = metrics.split(separator: "\n").first { $0.hasPrefix("sutactl_drift_repairs_total ") }
         XCTAssertGreaterThanOrEqual(Int(repairs?.split(separator: " ").last ?? "0") ?? 0, 2)
 
-        // The engine restarts: the controller reconnects and brings the container back.
-        if FileManager.default.fileExists(atPath: "/run/sutactl-docker.pid") {
-            // posix_spawn and waitpid: Foundation's Process can miss the exit of a shell whose
-            // background grandchild (the new dockerd) lives on.
-            let script = "cd '\(SutactlRunner.repositoryRoot.path)' && scripts/engine.sh stop && scripts/engine.sh start >/dev/null"
-            var pid: pid_t = 0
-            let words: [String] = ["/bin/bash", "-c", script]
-            let argv: [UnsafeMutablePointer<CChar>?] = words.map { word in word.withCString { strdup($0) } } + [nil]
-            defer { argv.forEach { free($0) } }
-            XCTAssertEqual(posix_spawn(&pid, "/bin/bash", nil, nil, argv, environ), 0)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            XCTAssertEqual(status, 0)
-            try await eventually(30, "the container running after the engine restart") { try await self.web()?.state == "running" }
-            XCTAssertTrue(log.contains("lost the engine's event stream; retrying"), log)
-        } else if ProcessInfo.processInfo.environment["CI"] != nil {
-            XCTFail("CI must run the engine started by scripts/engine.sh so the restart case runs")
-        }
+        // The (private) engine restarts: the controller reconnects and brings the container back.
+        try XCTUnwrap(engine).restart()
+        try await eventually(30, "the container running after the engine restart") { try await self.web()?.state == "running" }
+        XCTAssertTrue(log.contains("lost the engine's event stream; retrying"), log)
 
         // SIGTERM: the controller finishes, says so, and exits 0; the lock is free again.
         kill(process.processIdentifier, SIGTERM)
@@ -146,8 +153,7 @@ final class ControllerIntegrationTests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .exit)
         XCTAssertEqual(process.terminationStatus, 0)
         XCTAssertTrue(log.hasSuffix("controller stopped\n"), log)
-        let apply = try SutactlRunner.run(["apply", "--no-wait"], environment: ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path],
-                                          in: directory)
+        let apply = try SutactlRunner.run(["apply", "--no-wait"], environment: environment, in: directory)
         XCTAssertEqual(apply.status, 0, apply.stderr)
     }
 }

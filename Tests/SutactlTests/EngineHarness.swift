@@ -19,9 +19,9 @@ enum EngineHarness {
         }
     }
 
-    /// The project's containers by service (all states).
-    static func containers(of project: String) async throws -> [ContainerSummary] {
-        try await client.listContainers(all: true, labelFilters: ["sutactl.project=\(project)"])
+    /// The project's containers (all states), on the machine's engine unless told otherwise.
+    static func containers(of project: String, on engine: DockerClient = client) async throws -> [ContainerSummary] {
+        try await engine.listContainers(all: true, labelFilters: ["sutactl.project=\(project)"])
     }
 
     static func idsByService(_ project: String) async throws -> [String: [String]] {
@@ -63,15 +63,34 @@ enum EngineHarness {
     }
 
     /// A random free TCP port on 127.0.0.1.
-    static func freePort() -> Int {
+    static func freePort() -> Int { bindable(0) ?? 0 }
+
+    /// `count` distinct TCP ports free on 127.0.0.1 now, drawn from 20000-32767: below the
+    /// kernel's ephemeral range (where outgoing connections take their local ports, so none
+    /// takes one before the engine publishes it), above the platform's fixed 10000-11148.
+    static func freePorts(_ count: Int) -> [Int] {
+        var ports: [Int] = []
+        var tried = Set<Int>()
+        while ports.count < count, tried.count < 12768 {
+            let candidate = Int.random(in: 20000...32767)
+            guard tried.insert(candidate).inserted else { continue }
+            if bindable(candidate) != nil { ports.append(candidate) }
+        }
+        return ports
+    }
+
+    /// Binds a TCP socket to 127.0.0.1:`port` (0: the kernel picks) and closes it again;
+    /// the port bound, or nil when it is taken.
+    private static func bindable(_ port: Int) -> Int? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+        guard bound == 0 else { return nil }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
         return Int(UInt16(bigEndian: address.sin_port))
     }

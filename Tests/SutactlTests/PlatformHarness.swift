@@ -2,28 +2,25 @@ import Foundation
 import SutaTestSupport
 import XCTest
 
-/// The shipped platform under test: its own project name, subnet and state directory, and
-/// the Kong, Consul and Ollama stand-ins the Project's URLs point at.
+/// The shipped platform under test: its own project name, subnet, state directory and host
+/// ports (``TestPortsProfile``), and the Kong, Consul and Ollama stand-ins the Project's URLs
+/// point at; so it runs beside the SutazAI demo, which holds the platform's fixed ports.
 final class PlatformHarness {
     let project: String
     let state: URL
+    let ports: TestPortsProfile
     let kong: KongStandIn
     let consul: ConsulStandIn
     let ollama: OllamaStandIn
     let environment: [String: String]
 
-    /// Fails under CI (skips elsewhere) while the demo holds the platform's fixed host ports.
     init(project: String, subnet: Int, consulToken: String? = nil) async throws {
         try await EngineHarness.requireEngine()
-        let demo = try await EngineHarness.containers(of: "sutazai")
-        if !demo.isEmpty {
-            let message = "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first"
-            if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: message) }
-            throw XCTSkip(message)
-        }
         await EngineHarness.cleanUp(project)
         self.project = project
         state = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-\(project)")
+        ports = try TestPortsProfile.write(in: FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-\(project)-ports"),
+                                           environment: SutactlRunner.platformSecrets)
         kong = try KongStandIn(mode: .dbless)
         consul = try ConsulStandIn(requiredToken: consulToken)
         ollama = try OllamaStandIn()
@@ -37,6 +34,12 @@ final class PlatformHarness {
         self.environment = environment
     }
 
+    /// `-f` for the manifests, the offline overlay and the generated ports overlay.
+    var manifestArguments: [String] { ["-f", "manifests/", "-f", "examples/offline/"] + ports.arguments }
+
+    /// A `--profile` value with the ports overlay added last, e.g. `minimal,offline,testports`.
+    func profile(_ names: String) -> String { "\(names),\(TestPortsProfile.name)" }
+
     func sutactl(_ arguments: [String]) throws -> SutactlRunner.Outcome {
         try SutactlRunner.run(arguments + ["--project", project], environment: environment)
     }
@@ -47,5 +50,6 @@ final class PlatformHarness {
         ollama.stop()
         await EngineHarness.cleanUp(project)
         try? FileManager.default.removeItem(at: state)
+        try? FileManager.default.removeItem(at: ports.directory)
     }
 }

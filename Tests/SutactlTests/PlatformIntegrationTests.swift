@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 
-/// The shipped SutazAI manifests on the real engine with the offline stand-in overlay:
-/// cold apply of minimal, growing to full, switching back with `profile minimal`.
+/// The shipped SutazAI manifests on the real engine with the offline stand-in overlay and
+/// the test's own host ports: cold apply of minimal, growing to full, switching back with
+/// `profile minimal`. Runs beside the demo (project `sutazai`).
 final class PlatformIntegrationTests: XCTestCase {
     private let project = "sutazai-it"
     private var platform: PlatformHarness?
@@ -30,13 +31,14 @@ final class PlatformIntegrationTests: XCTestCase {
     }
 
     func testMinimalThenFullThenBackToMinimal() async throws {
-        let minimal = try sutactl(["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "minimal,offline",
+        let platform = try XCTUnwrap(platform)
+        let minimal = try sutactl(["apply"] + platform.manifestArguments + ["--profile", platform.profile("minimal,offline"),
                                    "--wait", "--timeout", "180s"])
         XCTAssertEqual(minimal.status, 0, minimal.stderr + minimal.stdout)
         let eight = try await runningAndHealthy()
         XCTAssertEqual(eight.keys.sorted(), ["backend", "frontend", "grafana", "ollama", "postgres", "prometheus", "qdrant", "redis"])
 
-        let full = try sutactl(["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "full,offline",
+        let full = try sutactl(["apply"] + platform.manifestArguments + ["--profile", platform.profile("full,offline"),
                                 "--wait", "--timeout", "300s"])
         XCTAssertEqual(full.status, 0, full.stderr + full.stdout)
         let all = try await runningAndHealthy()
@@ -48,23 +50,23 @@ final class PlatformIntegrationTests: XCTestCase {
         XCTAssertEqual(again.stdout, "no changes: 59 services up to date\n", again.stderr)
         let status = try sutactl(["status", "-o", "json"])
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(report["profile"] as? String, "full,offline")
+        XCTAssertEqual(report["profile"] as? String, platform.profile("full,offline"))
         let services = try XCTUnwrap(report["services"] as? [[String: Any]])
         XCTAssertEqual(services.count, 59)
         XCTAssertEqual(services.filter { $0["drifted"] as? Bool == true }.count, 0)
 
-        let back = try sutactl(["profile", "minimal,offline", "--wait"])
+        let back = try sutactl(["profile", platform.profile("minimal,offline"), "--wait"])
         XCTAssertEqual(back.status, 0, back.stderr + back.stdout)
         let remaining = try await runningAndHealthy()
         XCTAssertEqual(remaining, eight, "exactly the 8, the very same containers")
         let shown = try sutactl(["profile"])
-        XCTAssertEqual(shown.stdout, "project \(project): active profile minimal,offline\n")
+        XCTAssertEqual(shown.stdout, "project \(project): active profile \(platform.profile("minimal,offline"))\n")
         // Volumes are kept by a profile switch.
         let volumes = try await EngineHarness.client.listVolumes(labelFilters: ["sutactl.project=\(project)"])
         XCTAssertEqual(volumes.count, 15)
 
         // down needs no -f and no profile: it uses the project's remembered manifests, even
-        // though the remembered overlay lives outside manifests/.
+        // though the remembered overlays live outside manifests/.
         let down = try sutactl(["down", "--volumes"])
         XCTAssertEqual(down.status, 0, down.stderr)
         let left = try await EngineHarness.containers(of: project)

@@ -4,9 +4,10 @@ import SutaController
 import SutaPlan
 import XCTest
 
-/// The default profile on the real engine with the offline images, and the Kong (DB-less),
-/// Consul and Ollama stand-ins: routes, registrations and models are created, a second
-/// apply writes nothing anywhere, status shows models and breakers.
+/// The default profile on the real engine with the offline images, the test's own host
+/// ports, and the Kong (DB-less), Consul and Ollama stand-ins: routes, registrations and
+/// models are created, a second apply writes nothing anywhere, status shows models and
+/// breakers. Runs beside the demo (project `sutazai`).
 final class ServicesIntegrationTests: XCTestCase {
     private let project = "sutazai-svc"
     private let token = "acl-token-that-must-not-leak"
@@ -25,13 +26,15 @@ final class ServicesIntegrationTests: XCTestCase {
         let (kong, consul, ollama, environment) = (platform.kong, platform.consul, platform.ollama, platform.environment)
         let sutactl = platform.sutactl
 
-        let cold = try sutactl(["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "default,offline", "--wait", "--timeout", "240s"])
+        let cold = try sutactl(["apply"] + platform.manifestArguments + ["--profile", platform.profile("default,offline"),
+                                "--wait", "--timeout", "240s"])
         XCTAssertEqual(cold.status, 0, cold.stderr + cold.stdout)
         XCTAssertFalse((cold.stdout + cold.stderr).contains(token), "the ACL token is never printed")
 
         // What the manifests declare for the default profile.
-        let resolution = try ManifestLoader(paths: ["manifests", "examples/offline"].map { SutactlRunner.repositoryRoot.appendingPathComponent($0).path },
-                                            profiles: ["default", "offline"], environment: environment, projectName: project).load()
+        let paths = ["manifests", "examples/offline"].map { SutactlRunner.repositoryRoot.appendingPathComponent($0).path } + [platform.ports.directory.path]
+        let resolution = try ManifestLoader(paths: paths, profiles: ["default", "offline", TestPortsProfile.name], environment: environment,
+                                            projectName: project).load()
         let desired = IntegrationState(config: try XCTUnwrap(resolution.config))
         XCTAssertFalse(desired.gatewayServices.isEmpty)
         XCTAssertFalse(desired.registrations.isEmpty)
@@ -47,7 +50,8 @@ final class ServicesIntegrationTests: XCTestCase {
         XCTAssertEqual(registered.keys.sorted(), desired.registrations.map(\.id).sorted())
         let backend = try XCTUnwrap(registered["\(project)-backend"])
         XCTAssertEqual(backend.address, "127.0.0.1")
-        XCTAssertEqual(backend.port, 10010)
+        XCTAssertEqual(backend.port, try platform.ports.hostPort("backend", containerPort: 8000), "the backend's published (test) port")
+        XCTAssertNotEqual(backend.port, 10010)
 
         XCTAssertEqual(ollama.installedModels, ["nomic-embed-text:latest", "tinyllama:latest"])
         XCTAssertEqual(ollama.loadedModels, ["tinyllama:latest"])
