@@ -3,7 +3,7 @@
 # Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
-packages=(libyaml-dev libcurl4-openssl-dev pkg-config "$@")
+packages=(libyaml-dev libcurl4-openssl-dev pkg-config iproute2 "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -11,9 +11,11 @@
 #   scripts/test-engine.sh status DIR         whether it answers (exit status 1 when not)
 #
 # Idempotent, never reads stdin, prints one line. Only the dockerd started here is ever
-# signalled, found by DIR/docker.pid. The engine shares the host's network namespace (so
-# published 127.0.0.1 ports work) but manages no iptables rules, no IP forwarding and no
-# default bridge; its networks come from 10.212.0.0/16, its containers sit under the cgroup
+# signalled, found by DIR/docker.pid. The engine runs in a network namespace of its own
+# (sutactl-t-<hash of DIR>, removed by stop): a dockerd without a default bridge deletes the
+# host's docker0, which would break the user's engine, so it must never share the host's
+# namespace. It manages no iptables rules, no IP forwarding and no default bridge; published
+# ports are reachable only inside its namespace; its networks come from 10.212.0.0/16, its containers sit under the cgroup
 # parent /sutactl-test-<hash of DIR>, its engine key is its own (deprecated-key-path).
 # Environment: TEST_ENGINE_IMAGES (default sutactl-standin:1), images copied from the
 # main engine ($DOCKER_HOST, else unix:///var/run/docker.sock).
@@ -65,15 +67,18 @@ do_start() {
     say "already running (pid $pid) on unix://$SOCKET; nothing to do"
     return 0
   fi
-  command -v dockerd >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 && command -v docker >/dev/null 2>&1 ||
-    die "needs dockerd, docker and curl (make engine installs them)"
+  command -v dockerd >/dev/null 2>&1 && command -v curl >/dev/null 2>&1 && command -v docker >/dev/null 2>&1 &&
+    command -v ip >/dev/null 2>&1 && command -v nsenter >/dev/null 2>&1 ||
+    die "needs dockerd, docker, curl, ip and nsenter (make engine installs them)"
   mkdir -p "$DIR/data" "$DIR/exec"
   chmod 700 "$DIR"
   touch "$DIR/$MARKER"
   if ! pid="$(dockerd_pid)"; then
     rm -f "$DIR/docker.pid"
     printf '{"deprecated-key-path": "%s/key.json"}\n' "$DIR" >"$DIR/daemon.json"
-    setsid dockerd --config-file "$DIR/daemon.json" \
+    ip netns list | grep -qx "$NETNS\( .*\)\?" || { ip netns add "$NETNS" && ip -n "$NETNS" link set lo up; }
+    # nsenter, not `ip netns exec`: that remounts /sys and hides the cgroup mounts.
+    setsid nsenter --net="/run/netns/$NETNS" dockerd --config-file "$DIR/daemon.json" \
       --host "unix://$SOCKET" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$DIR/docker.pid" \
       --iptables=false --ip-forward=false --ip-masq=false --bridge=none \
       --default-address-pool "$ADDRESS_POOL" --cgroup-parent "/$CGROUP" \
@@ -126,6 +131,7 @@ do_stop() {
     what="no dockerd of $DIR is running"
   fi
   release
+  [ "$keep" = yes ] || ! ip netns list | grep -q "^$NETNS\b" || ip netns del "$NETNS"
   if ! [ -d "$DIR" ]; then
     say "$what; $DIR does not exist; nothing to do"
   elif [ "$keep" = yes ]; then
@@ -157,6 +163,7 @@ DIR="$(realpath -m -- "$2")"
 [ "$DIR" != / ] || die "DIR must not be /"
 SOCKET="$DIR/docker.sock"
 CGROUP="sutactl-test-$(printf %s "$DIR" | sha1sum | cut -c1-12)"
+NETNS="sutactl-t-$(printf %s "$DIR" | sha1sum | cut -c1-12)"
 KEEP=no
 [ "${3:-}" = --keep ] && KEEP=yes
 [ $# -le 2 ] || [ "$COMMAND $3" = "stop --keep" ] || usage

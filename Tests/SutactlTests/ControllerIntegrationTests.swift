@@ -143,7 +143,10 @@ final class ControllerIntegrationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Int(repairs?.split(separator: " ").last ?? "0") ?? 0, 2)
 
         // The (private) engine restarts: the controller reconnects and brings the container back.
+        // The machine's engine is not touched: its default bridge is the same interface after.
+        let bridge = if_nametoindex("docker0")
         try XCTUnwrap(engine).restart()
+        XCTAssertEqual(if_nametoindex("docker0"), bridge, "the private engine left the host's docker0 alone")
         try await eventually(30, "the container running after the engine restart") { try await self.web()?.state == "running" }
         XCTAssertTrue(log.contains("lost the engine's event stream; retrying"), log)
 
