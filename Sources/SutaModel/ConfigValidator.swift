@@ -149,6 +149,11 @@ struct ConfigValidator {
         for service in services where active.contains(service.name) {
             for mapping in service.ports {
                 guard let port = mapping.hostPort else { continue }
+                if service.replicas > 1 {
+                    diagnostics.error("`\(service.name)` has \(service.replicas) replicas but publishes the fixed host port \(port): only one container can hold it",
+                                      at: mapping.location,
+                                      hint: "leave the host port out (`\(mapping.hostIP)::\(mapping.containerPort)`) to get one per replica, or set replicas: 1")
+                }
                 let key = "\(port)/\(mapping.transport.rawValue)"
                 for earlier in byPort[key] ?? [] {
                     let a = earlier.mapping.hostIP, b = mapping.hostIP

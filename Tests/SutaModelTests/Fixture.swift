@@ -14,8 +14,11 @@ enum Fixture {
         }
     }
 
-    static func resolve(_ name: String, profiles: [String] = [], variables: [String: String] = [:]) throws -> ConfigResolution {
-        ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture").resolve(try files(name))
+    static func resolve(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
+                        allowsUnsetSecrets: Bool = false) throws -> ConfigResolution {
+        var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture")
+        resolver.allowsUnsetSecrets = allowsUnsetSecrets
+        return resolver.resolve(try files(name))
     }
 
     /// Every diagnostic as printed (hint lines included).

@@ -13,9 +13,12 @@ final class ControllerIntegrationTests: XCTestCase {
     private var manifest: URL { directory.appendingPathComponent("manifests/app.yaml") }
     private var controller: Process?
     private var engine: PrivateEngine?
+    /// The host's docker0 before the private engine started (0 when there is none).
+    private var hostBridge: UInt32 = 0
 
     override func setUp() async throws {
         project = try await EngineHarness.scratchProject("ctl")
+        hostBridge = if_nametoindex("docker0")
         engine = try PrivateEngine.start()
     }
 
@@ -144,9 +147,8 @@ final class ControllerIntegrationTests: XCTestCase {
 
         // The (private) engine restarts: the controller reconnects and brings the container back.
         // The machine's engine is not touched: its default bridge is the same interface after.
-        let bridge = if_nametoindex("docker0")
         try XCTUnwrap(engine).restart()
-        XCTAssertEqual(if_nametoindex("docker0"), bridge, "the private engine left the host's docker0 alone")
+        XCTAssertEqual(if_nametoindex("docker0"), hostBridge, "the private engine left the host's docker0 alone")
         try await eventually(30, "the container running after the engine restart") { try await self.web()?.state == "running" }
         XCTAssertTrue(log.contains("lost the engine's event stream; retrying"), log)
 
