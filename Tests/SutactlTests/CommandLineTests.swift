@@ -86,8 +86,14 @@ final class CommandLineTests: XCTestCase {
             (["validate", "-f", "manifests/", "--profile", "minimall"],
              "error: unknown profile `minimall` (did you mean `minimal`?); known profiles: default, full, minimal, security"),
             (["validate", "-f", "no-such-dir"], "error: no-such-dir: no such file or directory"),
-            (["valdate"], "error: unknown command `valdate` (did you mean `validate`?)"),
-            (["config", "-o", "toml"], "error: unknown output format `toml`; use text, json or yaml"),
+            (["valdate"], "error: unknown command `valdate` (did you mean `sutactl validate`?)"),
+            (["config", "-o", "toml"], "error: `config` does not support -o toml; use yaml or json"),
+            (["status", "-o", "yaml"], "error: `status` does not support -o yaml; use text or json"),
+            (["diff", "-o", "json"], "error: unknown flag -o for `diff`"),
+            (["ps"], "error: unknown command `ps` (did you mean `sutactl status`?)"),
+            (["up"], "error: unknown command `up` (did you mean `sutactl apply`?)"),
+            (["rm"], "error: unknown command `rm` (did you mean `sutactl down`?)"),
+            (["delete"], "error: unknown command `delete` (did you mean `sutactl down`?)"),
         ]
         for (arguments, message) in cases {
             let outcome = try SutactlRunner.run(arguments)
@@ -96,12 +102,38 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
-    func testHelpOnEveryCommand() throws {
-        for command in ["validate", "config", "version"] {
+    /// Every command's help lists every flag its parser accepts, and nothing it refuses.
+    func testHelpOnEveryCommandListsEveryFlagTheParserAccepts() throws {
+        let expected: [String: [String]] = [
+            "validate": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
+            "config": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
+            "apply": ["-f", "--file", "-p", "--profile", "--project", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
+                      "--no-wait", "--parallel", "-o", "--output"],
+            "diff": ["-f", "--file", "-p", "--profile", "--project", "--prune", "--volumes"],
+            "status": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
+            "profile": ["-f", "--file", "--project", "--wait", "--timeout", "--no-wait", "-o", "--output"],
+            "down": ["-f", "--file", "--project", "--volumes", "--no-wait", "-y", "--yes"],
+            "logs": ["--file", "--project", "-f", "--follow", "--tail"],
+            "breakers": ["-f", "--file", "--project", "-o", "--output"],
+            "controller": ["-f", "--file", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
+            "version": [],
+        ]
+        for (command, flags) in expected {
             let outcome = try SutactlRunner.run([command, "--help"])
-            XCTAssertEqual(outcome.status, 0)
+            XCTAssertEqual(outcome.status, 0, command)
             XCTAssertTrue(outcome.stdout.hasPrefix("Usage: sutactl \(command)"), outcome.stdout)
+            // The flag column of the Flags section: each line's text before its description.
+            let section = outcome.stdout.components(separatedBy: "\nFlags:\n").last?.components(separatedBy: "\n\n").first ?? ""
+            let synopses = section.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "   ")[0] }
+            let shown = Set(synopses.flatMap { $0.split(whereSeparator: { " ,".contains($0) }) }.filter { $0.hasPrefix("-") }.map(String.init))
+            XCTAssertEqual(shown, Set(flags + ["-h", "--help"]), "\(command) --help:\n\(outcome.stdout)")
+            for flag in flags where flag.hasPrefix("--") {
+                // Each flag shown is accepted (a value-taking one complains about its value, not about the flag).
+                let parsed = try SutactlRunner.run([command, flag, "--help"])
+                XCTAssertFalse(parsed.stderr.contains("unknown flag"), "\(command) \(flag): \(parsed.stderr)")
+            }
         }
+        XCTAssertEqual(try SutactlRunner.run(["help", "--help"]).stdout, try SutactlRunner.run(["--help"]).stdout)
         let overview = try SutactlRunner.run(["--help"])
         XCTAssertTrue(overview.stdout.contains("validate") && overview.stdout.contains("config"))
         let version = try SutactlRunner.run(["version"])
