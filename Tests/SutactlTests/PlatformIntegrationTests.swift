@@ -38,6 +38,19 @@ final class PlatformIntegrationTests: XCTestCase {
         let eight = try await runningAndHealthy()
         XCTAssertEqual(eight.keys.sorted(), ["backend", "frontend", "grafana", "ollama", "postgres", "prometheus", "qdrant", "redis"])
 
+        // A fresh shell after the demo: no secret exported, no stand-in URL, so the model server
+        // is the one the manifests name by default (the ollama container's published port).
+        let ollamaPort = try platform.ports.hostPort("ollama", containerPort: 11434)
+        let fresh = try SutactlRunner.run(["status", "--project", project], environment: [
+            "SUTACTL_STATE_DIR": platform.environment["SUTACTL_STATE_DIR"]!, "OLLAMA_URL": "http://127.0.0.1:\(ollamaPort)",
+            "SUTAZAI_SUBNET": platform.environment["SUTAZAI_SUBNET"]!, "SUTAZAI_GATEWAY": platform.environment["SUTAZAI_GATEWAY"]!,
+        ])
+        XCTAssertEqual(fresh.status, 0, fresh.stderr + fresh.stdout)
+        XCTAssertEqual(fresh.stderr, "")
+        XCTAssertTrue(fresh.stdout.contains("8/8 services running and healthy"), fresh.stdout)
+        XCTAssertFalse(fresh.stdout.contains("config changed"), fresh.stdout)
+        XCTAssertTrue(fresh.stdout.contains("unknown: environment (POSTGRES_PASSWORD unset)"), fresh.stdout)
+
         let full = try sutactl(["apply"] + platform.manifestArguments + ["--profile", platform.profile("full,offline"),
                                 "--wait", "--timeout", "300s"])
         XCTAssertEqual(full.status, 0, full.stderr + full.stdout)
