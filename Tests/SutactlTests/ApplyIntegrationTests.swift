@@ -123,7 +123,7 @@ final class ApplyIntegrationTests: XCTestCase {
         // A service removed from the manifests stays until --prune.
         try write(service("db") + service("api", port: port, dependsOn: "db", env: "two"))
         let kept = try sutactl(["apply"])
-        XCTAssertTrue(kept.stdout.contains("not in the active profile (kept; --prune removes them): worker"), kept.stdout)
+        XCTAssertTrue(kept.stdout.contains("orphans (no longer in the manifests; kept, --prune removes them): worker"), kept.stdout)
         let beforePrune = try await EngineHarness.idsByService(project)
         XCTAssertNotNil(beforePrune["worker"])
         let pruned = try sutactl(["apply", "--prune"])
