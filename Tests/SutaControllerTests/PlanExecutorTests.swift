@@ -1,3 +1,4 @@
+import Foundation
 import SutaController
 import SutaModel
 import SutaPlan
@@ -128,6 +129,26 @@ final class PlanExecutorSafetyTests: XCTestCase {
         XCTAssertEqual(calls, ["remove old-web grace 20s", "create web", "start web"], "the service's grace period is used")
     }
 
+    func testAWaitingStepReportsTheTimeWaitedSoFar() async {
+        var db = ServiceSpec(name: "db", location: here, image: "img:1")
+        db.healthcheck = HealthCheck(probe: .tcp(port: 1))
+        var web = ServiceSpec(name: "web", location: here, image: "img:1")
+        web.dependsOn = [Dependency(service: "db", condition: .healthy, required: true, location: here)]
+        let engine = ScriptedEngine()
+        await engine.becomeHealthy("db", afterPolls: 1_100)
+        let desired = config([db, web])
+        let plan = Planner(config: desired).plan(ObservedState())
+        let waits = WaitLines()
+        let result = await PlanExecutor(engine: engine, config: desired, timeout: .seconds(60), pollInterval: .milliseconds(5))
+            .execute(plan, observed: ObservedState()) { event in
+                if case .waiting(_, let what) = event { waits.append(what) }
+            }
+        XCTAssertTrue(result.succeeded)
+        let lines = waits.lines
+        XCTAssertEqual(lines.first, "db healthy")
+        XCTAssertTrue(lines.dropFirst().contains { $0.hasPrefix("db healthy (5") && $0.hasSuffix(", now running, starting)") }, "\(lines)")
+    }
+
     func testAnInterruptedRunStartsNothingNew() async {
         let engine = ScriptedEngine()
         let services = (0..<4).map { ServiceSpec(name: "s\($0)", location: here, image: "img:1") }
@@ -139,4 +160,12 @@ final class PlanExecutorSafetyTests: XCTestCase {
         let calls = await engine.calls
         XCTAssertEqual(calls, [])
     }
+}
+
+/// Collects the executor's waiting lines from its tasks.
+private final class WaitLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
 }
