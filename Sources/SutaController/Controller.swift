@@ -27,6 +27,8 @@ public struct Controller: Sendable {
         defer { withExtendedLifetime(lock) {} }
 
         var observed = try await observe()
+        let appliedStore = AppliedSettingsStore(directory: directory)
+        observed.applied = appliedStore.load()
         for id in options.refreshContainers { await refresh(id, in: &observed) }
         let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes)).plan(observed)
         if !plan.conflicts.isEmpty {
@@ -72,10 +74,25 @@ public struct Controller: Sendable {
             ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
+            try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
         } catch {
             throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
         }
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
+    }
+
+    /// What each service now runs with: the desired settings of services whose steps all
+    /// succeeded (or had none), the earlier record for the others.
+    static func applied(_ config: ResolvedConfig, plan: Plan, result: ExecutionResult,
+                        before: [String: ServiceSettings]) -> [String: ServiceSettings] {
+        let names = ResourceNames(project: config.project.name)
+        var record: [String: ServiceSettings] = [:]
+        for service in config.services {
+            let steps = plan.steps.filter { $0.action.service == service.name }
+            record[service.name] = steps.allSatisfy({ result.outcomes[$0.id] == .succeeded })
+                ? ServiceSettings(service: service, names: names) : before[service.name]
+        }
+        return record.compactMapValues { $0 }
     }
 
     /// Removes every object of the project (volumes only when asked), under the lock.
@@ -95,6 +112,8 @@ public struct Controller: Sendable {
             }
             report(event)
         }
+        // Nothing runs any more: the next apply creates, so the record of what ran goes too.
+        if result.succeeded { try? FileManager.default.removeItem(at: AppliedSettingsStore(directory: directory).file) }
         return ApplyOutcome(plan: plan, execution: result, notReady: [:], integration: IntegrationSync.Outcome(),
                             duration: ContinuousClock.now - start)
     }

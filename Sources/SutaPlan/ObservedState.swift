@@ -4,11 +4,16 @@ public struct ObservedState: Sendable, Hashable {
     public var containers: [ObservedContainer]
     public var networks: [ObservedObject]
     public var volumes: [ObservedObject]
+    /// The settings each service was last applied with (from the state directory), for
+    /// field-level changes; a service missing here shows only which field groups changed.
+    public var applied: [String: ServiceSettings]
 
-    public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = []) {
+    public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = [],
+                applied: [String: ServiceSettings] = [:]) {
         self.containers = containers
         self.networks = networks
         self.volumes = volumes
+        self.applied = applied
     }
 
     /// The containers of `project`.

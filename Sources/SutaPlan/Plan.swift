@@ -22,6 +22,19 @@ public struct Plan: Sendable, Hashable {
 
     public var isEmpty: Bool { steps.isEmpty }
 
+    /// The plan as a DAG, one line per step, for golden tests:
+    /// `[0, 2] -> #3 create service web (container p-web-1): not found {waits for db healthy}`.
+    public var graphText: String {
+        steps.map { step in
+            let object = step.action.object.isEmpty ? "" : " (\(step.action.object))"
+            let waits = step.waitFor.isEmpty ? "" : " {waits for " + step.waitFor.map { "\($0.service) \($0.condition.rawValue)" }
+                .joined(separator: ", ") + "}"
+            let ports = step.freeHostPorts.isEmpty ? "" : " {ports free: " + step.freeHostPorts.map(\.description).joined(separator: ", ") + "}"
+            return "[\(step.after.map(String.init).joined(separator: ", "))] -> #\(step.id) \(step.action.verb) \(step.action.subject)\(object): "
+                + step.cause + waits + ports + "\n"
+        }.joined()
+    }
+
     /// Lines about what the plan leaves alone: orphans, services outside the profile, and
     /// fields that could not be compared.
     public var notes: [String] {
@@ -42,6 +55,7 @@ public struct Plan: Sendable, Hashable {
         for step in steps {
             let object = step.action.object.isEmpty ? "" : " (\(step.action.object))"
             lines.append("\(step.action.verb) \(step.action.subject)\(object): \(step.cause)")
+            lines += step.changes.map { "    " + $0.text }
         }
         lines += notes
         if steps.isEmpty && conflicts.isEmpty { lines.append("no changes: \(unchanged.count) services up to date") }

@@ -9,10 +9,12 @@ struct PlanBuilder {
 
     @discardableResult
     mutating func add(_ action: PlanAction, cause: String, after: [Int] = [], waitFor: [PlanStep.Wait] = [],
-                      freeHostPorts: [HostPort] = []) -> Int {
+                      freeHostPorts: [HostPort] = [], changes: [FieldChange] = []) -> Int {
         let id = steps.count
-        steps.append(PlanStep(id: id, action: action, cause: cause, after: Array(Set(after)).sorted(), waitFor: waitFor,
-                              freeHostPorts: freeHostPorts))
+        var step = PlanStep(id: id, action: action, cause: cause, after: Array(Set(after)).sorted(), waitFor: waitFor,
+                            freeHostPorts: freeHostPorts)
+        step.changes = changes
+        steps.append(step)
         return id
     }
 }

@@ -24,6 +24,8 @@ public struct PlanStep: Sendable, Hashable {
     /// replacement, each must be free or held by that container; otherwise the step fails and
     /// the running container is left untouched.
     public var freeHostPorts: [HostPort]
+    /// Field by field, what the step changes (a create: its key attributes as additions).
+    public var changes: [FieldChange] = []
 
     public init(id: Int, action: PlanAction, cause: String, after: [Int] = [], waitFor: [Wait] = [], freeHostPorts: [HostPort] = []) {
         self.id = id

@@ -56,6 +56,7 @@ public struct Planner: Sendable {
                 mapping.hostPort.map { HostPort(hostIP: mapping.hostIP, port: $0, transport: mapping.transport.rawValue) }
             }
             let mine = owned.filter { $0.service == service.name }
+            let settings = ServiceSettings(service: service, names: names)
             var changed = false
             for replica in 1...max(service.replicas, 1) where service.replicas > 0 {
                 let name = names.container(service: service.name, replica: replica)
@@ -72,8 +73,10 @@ public struct Planner: Sendable {
                                 cause: "duplicate of replica \(replica)")
                 }
                 guard let current = keep else {
+                    let attributes = settings.fields.filter { ["image", "ports", "resources.memory", "resources.cpus"].contains($0.path) }
                     let id = builder.add(.createContainer(service: service.name, replica: replica, name: name), cause: "not found",
-                                         after: after, waitFor: waits)
+                                         after: after, waitFor: waits,
+                                         changes: attributes.map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) })
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                     continue
@@ -81,8 +84,10 @@ public struct Planner: Sendable {
                 let drift = ConfigDrift(recorded: current.labels[OwnershipLabels.configFields], desired: fingerprint)
                 if replica == 1 { unknown += drift.unknown.map { "service \(service.name): \($0)" } }
                 if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed) {
+                    let recreate = step.action.verb == "recreate"
                     let id = builder.add(step.action, cause: step.cause, after: after, waitFor: waits,
-                                         freeHostPorts: step.action.verb == "recreate" ? ports : [])
+                                         freeHostPorts: recreate ? ports : [],
+                                         changes: recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : [])
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                 }
@@ -124,6 +129,17 @@ public struct Planner: Sendable {
         plan.orphans = orphans.sorted()
         plan.unknown = unknown
         return plan
+    }
+
+    /// The field changes behind changed groups, when the settings last applied are known: a
+    /// changed environment with no visible field explaining it is a secret's new value.
+    private func fieldChanges(_ desired: ServiceSettings, since applied: ServiceSettings?, groups: [String]) -> [FieldChange] {
+        guard let applied else { return [] }
+        var changes = desired.changes(since: applied)
+        if groups.contains("environment"), !changes.contains(where: { $0.path.hasPrefix("environment.") }) {
+            changes.append(.secretInEnvironment)
+        }
+        return changes
     }
 
     /// Container removals in reverse dependency order: a container is stopped only after the

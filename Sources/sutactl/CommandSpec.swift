@@ -41,9 +41,11 @@ struct CommandSpec: Sendable {
             does not own, 6 project locked (--no-wait), 7 engine error, 130 interrupted.
             """),
         CommandSpec(name: "diff", summary: "show what apply would change (exit 1 when something would)", description: """
-            Prints the plan apply would carry out, one line per action with its cause. Needs no
-            secrets: a field group that uses an unset secret is listed as `unknown`.
-            """, flags: manifestFlags + [.prune, .pruneVolumes], exitStatus: """
+            Prints the plan apply would carry out, one line per action with its cause, then each
+            changed field with its values (`~ resources.memory 64M -> 96M`; a secret shows as
+            `(secret changed)`). Needs no secrets: a field group that uses an unset secret is
+            listed as `unknown`. `-o json` carries the same steps and changes.
+            """, flags: manifestFlags + [.prune, .pruneVolumes], outputs: ["text", "json"], exitStatus: """
             0 nothing would change, 1 something would, 8 nothing would among what could be
             compared but some fields use unset secrets, 2, 3 or 7 an error (nothing compared).
             """),

@@ -116,7 +116,11 @@ enum EngineCommand {
         planOptions.prune = options.prune
         planOptions.pruneVolumes = options.volumes
         let outcome = try await controller.apply(target, options: planOptions) { _ in }
-        Console.out(OutputFormatter.planText(outcome), terminator: "")
+        if options.format == "json" {
+            Console.out(OutputFormatter.apply(outcome, config: try target.config(), engineRequests: await controller.engine.requestCount).json())
+        } else {
+            Console.out(OutputFormatter.planText(outcome), terminator: "")
+        }
         guard outcome.integration.failures.isEmpty else {
             for failure in outcome.integration.failures { Console.error("error: \(failure)") }
             Console.error("error: diff is incomplete: what the lines above name could not be read")

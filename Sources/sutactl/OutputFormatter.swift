@@ -52,16 +52,29 @@ enum OutputFormatter {
                 return .object([
                     ("action", .string(step.action.verb)), ("subject", .string(step.action.subject)),
                     ("object", .string(step.action.object)), ("cause", .string(step.cause)),
+                    ("changes", .array(step.changes.map(change))),
                     ("result", .string(result)), ("error", error.map(ConfigValue.string) ?? .null),
                 ])
             })),
             ("unchanged", .array(outcome.plan.unchanged.map(ConfigValue.string))),
+            ("orphans", .array(outcome.plan.orphans.map(ConfigValue.string))),
+            ("unknown", .array(outcome.plan.unknown.map(ConfigValue.string))),
             ("notReady", .object(outcome.notReady.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("engineRequests", .int(Int64(engineRequests))),
             ("integration", .object([
                 ("changes", .array(outcome.integration.changes.map(ConfigValue.string))),
                 ("failures", .array(outcome.integration.failures.map(ConfigValue.string))),
             ])),
+        ])
+    }
+
+    /// `{path, before, after, secret, inContainer}`: a secret's values are null.
+    static func change(_ change: FieldChange) -> ConfigValue {
+        .object([
+            ("path", .string(change.path)),
+            ("before", change.secret ? .null : change.before.map(ConfigValue.string) ?? .null),
+            ("after", change.secret ? .null : change.after.map(ConfigValue.string) ?? .null),
+            ("secret", .bool(change.secret)), ("inContainer", .bool(change.inContainer)),
         ])
     }
 

@@ -71,3 +71,71 @@ extension PlannerTests {
                        "what can be compared still is")
     }
 }
+
+/// Field-level changes, Terraform-style, against the settings last applied.
+final class PlannerFieldChangeTests: XCTestCase {
+    private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+    private let names = ResourceNames(project: "p")
+
+    private func cache() -> ServiceSpec {
+        var spec = ServiceSpec(name: "cache", location: here, image: "img:1")
+        spec.resources.memoryBytes = 64 << 20
+        spec.ports = [PortMapping(hostIP: "127.0.0.1", hostPort: 8080, containerPort: 80, transport: .tcp, location: here)]
+        spec.environment = [EnvironmentVariable(name: "MODE", value: "one", isSecret: false),
+                            EnvironmentVariable(name: "CACHE_PASSWORD", value: "first-secret", isSecret: true)]
+        return spec
+    }
+
+    private func running(_ spec: ServiceSpec) -> ObservedState {
+        let planner = Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: []))
+        let fingerprint = planner.fingerprint(of: spec)
+        let container = ObservedContainer(id: "c1" + String(repeating: "0", count: 20), name: "p-cache-1", image: spec.image,
+                                          labels: [OwnershipLabels.project: "p", OwnershipLabels.service: "cache", OwnershipLabels.replica: "1",
+                                                   OwnershipLabels.configFields: fingerprint.fieldsLabel],
+                                          state: .running, health: .none, created: 1, status: "Up")
+        return ObservedState(containers: [container], applied: ["cache": ServiceSettings(service: spec, names: names)])
+    }
+
+    private func plan(_ spec: ServiceSpec, observed: ObservedState) -> Plan {
+        Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: [])).plan(observed)
+    }
+
+    func testEachChangedFieldIsShownWithItsValues() {
+        let observed = running(cache())
+        var changed = cache()
+        changed.resources.memoryBytes = 96 << 20
+        changed.environment.append(EnvironmentVariable(name: "FEATURE", value: "on", isSecret: false))
+        changed.ports = []
+        XCTAssertEqual(plan(changed, observed: observed).text, """
+        recreate service cache (container p-cache-1 c10000000000): config changed: environment, ports, resources
+            + environment.FEATURE "on"
+            ~ resources.memory 64M -> 96M
+            - ports 127.0.0.1:8080->80/tcp
+
+        """)
+    }
+
+    func testASecretChangeIsSaidWithoutItsValue() {
+        let observed = running(cache())
+        var changed = cache()
+        changed.environment[1].value = "second-secret"
+        let text = plan(changed, observed: observed).text
+        XCTAssertEqual(text, """
+        recreate service cache (container p-cache-1 c10000000000): config changed: environment
+            ~ environment (a secret value changed)
+
+        """)
+        XCTAssertFalse(text.contains("secret-"))
+        let record = ServiceSettings(service: changed, names: names)
+        XCTAssertFalse(record.fields.contains { $0.value.contains("second-secret") }, "the record never holds a secret value")
+        XCTAssertEqual(record.fields.first { $0.path == "environment.CACHE_PASSWORD" }, .init(path: "environment.CACHE_PASSWORD", value: "", secret: true))
+    }
+
+    func testWithoutARecordOnlyTheGroupsAreNamed() {
+        var observed = running(cache())
+        observed.applied = [:]
+        var changed = cache()
+        changed.image = "img:2"
+        XCTAssertEqual(plan(changed, observed: observed).text, "recreate service cache (container p-cache-1 c10000000000): config changed: image\n")
+    }
+}

@@ -49,7 +49,16 @@ final class PlannerTests: XCTestCase {
         create network p_net: not found
         create volume p_data: not found
         create service db (container p-db-1): not found
+            + image img:1
         create service web (container p-web-1): not found
+            + image img:1
+
+        """)
+        XCTAssertEqual(plan.graphText, """
+        [] -> #0 create network p_net: not found
+        [] -> #1 create volume p_data: not found
+        [0, 1] -> #2 create service db (container p-db-1): not found
+        [0, 2] -> #3 create service web (container p-web-1): not found {waits for db healthy}
 
         """)
         XCTAssertEqual(plan.steps[2].after, [0, 1])
@@ -100,6 +109,7 @@ final class PlannerTests: XCTestCase {
         observed.containers.remove(at: 1)
         XCTAssertEqual(Planner(config: desired).plan(observed).text, """
         create service db (container p-db-1): not found
+            + image img:1
         start service web (container p-web-1 id-web-10000): exited
 
         """)
@@ -154,6 +164,6 @@ final class PlannerTests: XCTestCase {
 
         """)
         XCTAssertEqual(Planner(config: config([service("web", replicas: 4)])).plan(observed).text,
-                       "create service web (container p-web-4): not found\n")
+                       "create service web (container p-web-4): not found\n    + image img:1\n")
     }
 }
