@@ -62,6 +62,11 @@ extension DockerClient {
         try await call("POST", "/containers/\(segment(id))/kill", query: query)
     }
 
+    /// Sets a container's limits and restart policy (`docker update`).
+    public func updateContainer(_ id: String, body: ContainerUpdateBody) async throws(DockerError) {
+        try await call("POST", "/containers/\(segment(id))/update", body: body)
+    }
+
     /// Removes a container. `force` kills it first if it runs; `volumes` also removes its
     /// anonymous volumes. ``DockerError/notFound(_:)`` when there is none,
     /// ``DockerError/conflict(_:)`` when it runs and `force` is false.

@@ -11,6 +11,12 @@ public struct RestartPolicy: Codable, Sendable, Equatable {
         self.maximumRetryCount = maximumRetryCount
     }
 
+    /// From `no`, `always`, `unless-stopped`, `on-failure` or `on-failure:N`.
+    public init(restart text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        self.init(name: parts.first.map(String.init) ?? "no", maximumRetryCount: parts.count > 1 ? Int(parts[1]) : nil)
+    }
+
     enum CodingKeys: String, CodingKey {
         case name = "Name"
         case maximumRetryCount = "MaximumRetryCount"

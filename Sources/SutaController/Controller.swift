@@ -30,7 +30,8 @@ public struct Controller: Sendable {
         let appliedStore = AppliedSettingsStore(directory: directory)
         observed.applied = appliedStore.load()
         for id in options.refreshContainers { await refresh(id, in: &observed) }
-        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes)).plan(observed)
+        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
+                                                                hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount))).plan(observed)
         if !plan.conflicts.isEmpty {
             throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }

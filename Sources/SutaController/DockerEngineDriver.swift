@@ -30,13 +30,26 @@ public struct DockerEngineDriver: EngineDriver {
         async let networks = client.listNetworks()
         async let volumes = client.listVolumes()
         do {
+            var observed = try await containers.map(DockerEngineDriver.observed)
+            // What `docker update` changes is not in the listing: inspect the running ones sutactl owns.
+            let owned = observed.indices.filter { observed[$0].project != nil && observed[$0].state == .running }
+            let live = await ParallelInspection.live(of: owned.map { observed[$0].id }, client: client)
+            for index in owned { observed[index].live = live[observed[index].id] }
             return ObservedState(
-                containers: try await containers.map(DockerEngineDriver.observed),
+                containers: observed,
                 networks: try await networks.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
                 volumes: try await volumes.map { ObservedObject(id: $0.name, name: $0.name, labels: $0.labels) })
         } catch let error as DockerError {
             throw DockerEngineDriver.controllerError(error)
         }
+    }
+
+    public func updateContainer(id: String, resources: LiveResources) async throws {
+        // Zero leaves a limit as it is (the planner recreates a container whose limit must go).
+        let body = ContainerUpdateBody(memory: resources.memoryBytes ?? 0, memorySwap: resources.memoryBytes.map { $0 * 2 } ?? 0,
+                                       nanoCpus: resources.nanoCpus ?? 0, pidsLimit: resources.pidsLimit ?? 0,
+                                       restartPolicy: SutaClients.RestartPolicy(restart: resources.restart))
+        try await call { try await client.updateContainer(id, body: body) }
     }
 
     public func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws {

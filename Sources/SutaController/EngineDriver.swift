@@ -11,6 +11,8 @@ public protocol EngineDriver: Sendable {
     /// Creates (does not start) a container; returns its id.
     func createContainer(_ request: ContainerRequest) async throws -> String
     func startContainer(id: String) async throws
+    /// Sets a running container's limits and restart policy in place.
+    func updateContainer(id: String, resources: LiveResources) async throws
     /// Stops (gracefully, killing after `grace`) and starts the same container again.
     func restartContainer(id: String, grace: Duration) async throws
     /// Stops gracefully (the container's stop signal, then SIGKILL after `grace`; nil: the grace

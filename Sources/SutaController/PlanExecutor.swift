@@ -126,6 +126,8 @@ public struct PlanExecutor: Sendable {
                 if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await engine.startContainer(id: id)
                 await ledger.record(id, service: service)
+            case .updateContainer(_, _, let id, let resources):
+                try await engine.updateContainer(id: id, resources: resources)
             case .removeContainer(let service, _, let id, let grace):
                 try await engine.removeContainer(id: id, grace: grace)
                 if let service { await ledger.forget(id, service: service) }

@@ -10,6 +10,8 @@ public enum PlanAction: Sendable, Hashable {
     /// the grace period the container was created with (the engine's default when none).
     case recreateContainer(service: String, replica: Int, name: String, containerID: String, changed: [String], stopGrace: Duration?)
     case startContainer(service: String, replica: Int, name: String, containerID: String)
+    /// Set a running container's limits and restart policy back to the manifests' values.
+    case updateContainer(service: String, name: String, containerID: String, resources: LiveResources)
     /// Stop (the container's stop signal, then SIGKILL after `stopGrace`) and remove.
     case removeContainer(service: String?, name: String, containerID: String, stopGrace: Duration?)
     case removeNetwork(name: String, id: String)
@@ -22,6 +24,7 @@ public enum PlanAction: Sendable, Hashable {
         case .createVolume(_, let name), .removeVolume(let name): "volume \(name)"
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _):
             "service \(service)"
+        case .updateContainer(let service, _, _, _): "service \(service)"
         case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
         }
     }
@@ -31,6 +34,7 @@ public enum PlanAction: Sendable, Hashable {
         switch self {
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _): service
         case .removeContainer(let service, _, _, _): service
+        case .updateContainer(let service, _, _, _): service
         default: nil
         }
     }
@@ -41,6 +45,7 @@ public enum PlanAction: Sendable, Hashable {
         case .createNetwork, .createVolume, .createContainer: "create"
         case .recreateContainer: "recreate"
         case .startContainer: "start"
+        case .updateContainer: "update"
         case .removeContainer, .removeNetwork, .removeVolume: "remove"
         }
     }
@@ -50,7 +55,8 @@ public enum PlanAction: Sendable, Hashable {
         switch self {
         case .createNetwork, .createVolume, .removeNetwork, .removeVolume: ""
         case .createContainer(_, _, let name): "container \(name)"
-        case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _):
+        case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _),
+             .updateContainer(_, let name, let id, _):
             "container \(name) \(id.prefix(12))"
         }
     }

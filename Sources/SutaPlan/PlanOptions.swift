@@ -4,9 +4,12 @@ public struct PlanOptions: Sendable, Hashable {
     public var prune: Bool
     /// With prune, remove owned volumes that are no longer desired too.
     public var pruneVolumes: Bool
+    /// The host's CPU count: a CPU limit above it runs as the whole host.
+    public var hostCPUs: Double
 
-    public init(prune: Bool = false, pruneVolumes: Bool = false) {
+    public init(prune: Bool = false, pruneVolumes: Bool = false, hostCPUs: Double = .infinity) {
         self.prune = prune
         self.pruneVolumes = pruneVolumes
+        self.hostCPUs = hostCPUs
     }
 }

@@ -83,11 +83,15 @@ public struct Planner: Sendable {
                 }
                 let drift = ConfigDrift(recorded: current.labels[OwnershipLabels.configFields], desired: fingerprint)
                 if replica == 1 { unknown += drift.unknown.map { "service \(service.name): \($0)" } }
-                if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed) {
+                if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed)
+                    ?? liveRepair(current, service: service, name: name) {
                     let recreate = step.action.verb == "recreate"
-                    let id = builder.add(step.action, cause: step.cause, after: after, waitFor: waits,
-                                         freeHostPorts: recreate ? ports : [],
-                                         changes: recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : [])
+                    var changes = recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : []
+                    if case .updateContainer(_, _, _, let resources) = step.action, let live = current.live { changes = live.changes(to: resources) }
+                    // An update changes limits in place: it waits for nothing.
+                    let inPlace = step.action.verb == "update"
+                    let id = builder.add(step.action, cause: step.cause, after: inPlace ? [] : after, waitFor: inPlace ? [] : waits,
+                                         freeHostPorts: recreate ? ports : [], changes: changes)
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                 }
@@ -129,6 +133,23 @@ public struct Planner: Sendable {
         plan.orphans = orphans.sorted()
         plan.unknown = unknown
         return plan
+    }
+
+    /// A running container whose limits or restart policy were changed in place (`docker
+    /// update`): set back in place, the container kept.
+    private func liveRepair(_ container: ObservedContainer, service: ServiceSpec, name: String) -> (action: PlanAction, cause: String)? {
+        guard let live = container.live, container.state == .running else { return nil }
+        let desired = LiveResources(service: service, hostCPUs: options.hostCPUs)
+        let changes = live.changes(to: desired)
+        guard !changes.isEmpty else { return nil }
+        // An update cannot lift a memory or CPU limit: a container must run without one anew.
+        if changes.contains(where: { $0.after == "none" && $0.path != "resources.pids" }) {
+            return (.recreateContainer(service: service.name, replica: container.replica ?? 1, name: name, containerID: container.id,
+                                       changed: changes.map(\.path), stopGrace: service.stopGracePeriod),
+                    "changed in the container: " + changes.map(\.path).joined(separator: ", "))
+        }
+        return (.updateContainer(service: service.name, name: name, containerID: container.id, resources: desired),
+                "changed in the container: " + changes.map(\.path).joined(separator: ", "))
     }
 
     /// The field changes behind changed groups, when the settings last applied are known: a

@@ -71,6 +71,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "create": "creating"
         case "recreate": "recreating"
         case "start": "starting"
+        case "update": "updating"
         default: "removing"
         }
     }
@@ -80,6 +81,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "create": "created"
         case "recreate": "recreated"
         case "start": "started"
+        case "update": "updated"
         default: "removed"
         }
     }

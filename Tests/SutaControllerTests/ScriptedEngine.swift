@@ -47,6 +47,8 @@ actor ScriptedEngine: EngineDriver {
         return id
     }
 
+    func updateContainer(id: String, resources: LiveResources) async throws { calls.append("update \(names[id] ?? id)") }
+
     func startContainer(id: String) async throws {
         calls.append("start \(names[id] ?? id)")
         statuses[id]?.state = .running

@@ -1,0 +1,27 @@
+/// The body of `POST /containers/{id}/update`: the limits and restart policy to set.
+public struct ContainerUpdateBody: Encodable, Sendable, Equatable {
+    /// Bytes; 0 removes the limit.
+    public var memory: Int64
+    /// The engine's default for a container created with only a memory limit: twice it.
+    public var memorySwap: Int64
+    public var nanoCpus: Int64
+    /// 0 or -1: no limit.
+    public var pidsLimit: Int64
+    public var restartPolicy: RestartPolicy
+
+    public init(memory: Int64, memorySwap: Int64, nanoCpus: Int64, pidsLimit: Int64, restartPolicy: RestartPolicy) {
+        self.memory = memory
+        self.memorySwap = memorySwap
+        self.nanoCpus = nanoCpus
+        self.pidsLimit = pidsLimit
+        self.restartPolicy = restartPolicy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case memory = "Memory"
+        case memorySwap = "MemorySwap"
+        case nanoCpus = "NanoCpus"
+        case pidsLimit = "PidsLimit"
+        case restartPolicy = "RestartPolicy"
+    }
+}
