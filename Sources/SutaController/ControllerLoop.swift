@@ -80,7 +80,23 @@ public struct ControllerLoop: Sendable {
 
         log.info("controller started", ["project": config.project.name, "profile": config.profileDisplayName,
                                         "metrics": server.map { "127.0.0.1:\($0.port)/metrics" } ?? "off"])
-        await reconcile(config, full: true, events: [], log: log)
+        var retryDelay = 0.25
+        var scheduled: Task<Void, Never>?
+        defer { scheduled?.cancel() }
+        /// The next look a pass asks for: a backoff's end, or a retry of a failed pass.
+        func follow(_ result: PassResult) {
+            switch result {
+            case .converged(let after):
+                retryDelay = 0.25
+                if let after { scheduled?.cancel(); scheduled = schedule(.requeue, after: after, into: queue) }
+            case .retryable:
+                scheduled?.cancel()
+                scheduled = schedule(.requeue, after: retryDelay, into: queue)
+                retryDelay = min(retryDelay * 2, 10)
+            case .terminal: break
+            }
+        }
+        follow(await reconcile(config, full: true, events: [], log: log))
         onReady(server?.port)
         while true {
             var pending = await queue.takeAll()
@@ -99,7 +115,7 @@ public struct ControllerLoop: Sendable {
             }
             full = full || pending.contains { if case .resync = $0 { true } else { false } }
             let events: [EngineEvent] = pending.compactMap { if case .event(let event) = $0 { event } else { nil } }
-            await reconcile(config, full: full, events: events, log: log)
+            follow(await reconcile(config, full: full, events: events, log: log))
         }
         log.info("controller stopped")
         return 0
@@ -116,7 +132,7 @@ public struct ControllerLoop: Sendable {
             // An edit is the operator's answer to a crash loop: supervision starts afresh.
             if let directory = try? controller.projectDirectory(config.project.name) {
                 var history = SupervisionHistory.load(from: directory)
-                for name in history.services.keys { history.services[name]?.crashLooping = false }
+                for name in history.services.keys { history.services[name] = SupervisionRecord() }
                 try? history.save(to: directory)
             }
             return config
@@ -127,7 +143,17 @@ public struct ControllerLoop: Sendable {
         }
     }
 
-    private func reconcile(_ config: ResolvedConfig, full: Bool, events: [EngineEvent], log: ControllerLog) async {
+    /// How a pass ended, for the loop to schedule the next one (a pass never sleeps).
+    enum PassResult {
+        /// Look again after this many seconds (a supervised service's backoff), or not at all.
+        case converged(requeueAfter: Double?)
+        /// Failed in a way a retry can mend (the engine away, a request refused).
+        case retryable
+        /// Failed in a way only a change can mend (a conflict, invalid manifests): wait for one.
+        case terminal
+    }
+
+    private func reconcile(_ config: ResolvedConfig, full: Bool, events: [EngineEvent], log: ControllerLog) async -> PassResult {
         let start = ContinuousClock.now
         var options = ApplyOptions()
         options.takeLock = false
@@ -136,14 +162,23 @@ public struct ControllerLoop: Sendable {
         // container's state after the event), so the event's containers are read directly.
         options.refreshContainers = Array(Set(events.map(\.containerID))).sorted()
         var reconciled = target
-        reconciled.resolution.config = await supervise(config, events: events, log: log)
+        reconciled.resolution.config = config
+        let metrics = self.metrics
+        let policy = config.project.supervision
         do {
             let outcome = try await controller.apply(reconciled, options: options) { event in
                 if case .finished(let step, let result, _) = event {
-                    switch result {
-                    case .succeeded: log.info("\(step.action.verb) \(step.action.subject)", ["cause": step.cause])
-                    case .failed(let why): log.error("\(step.action.verb) \(step.action.subject) failed", ["error": why])
-                    case .skipped(let why): log.error("\(step.action.verb) \(step.action.subject) skipped", ["reason": why])
+                    switch (result, step.action) {
+                    case (.succeeded, .restartContainer(let service, _, _, _, _, let attempt)):
+                        metrics.restarted()
+                        // The first restart comes at once (as the kubelet's), each next one after its backoff.
+                        let backoff = attempt == 1 ? Duration.zero : policy.backoff(attempt: attempt)
+                        log.info("restarting \(service) after backoff", ["attempt": String(attempt), "backoff": DurationText.format(backoff)])
+                    case (.succeeded, .holdService(let service, let reason)):
+                        log.error("\(service) is crash-looping; not restarting it", ["restarts": reason.split(separator: " ").first.map(String.init) ?? "?"])
+                    case (.succeeded, _): log.info("\(step.action.verb) \(step.action.subject)", ["cause": step.cause])
+                    case (.failed(let why), _): log.error("\(step.action.verb) \(step.action.subject) failed", ["error": why])
+                    case (.skipped(let why), _): log.error("\(step.action.verb) \(step.action.subject) skipped", ["reason": why])
                     }
                 }
             }
@@ -167,48 +202,21 @@ public struct ControllerLoop: Sendable {
             metrics.setBreakers(Dictionary(uniqueKeysWithValues: controller.breakers(project: config.project).map {
                 ($0.name, $0.state.rawValue)
             }))
+            return .converged(requeueAfter: outcome.plan.requeue.values.min())
         } catch {
             metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
-            log.error("reconcile failed", ["error": error.message])
+            let terminal = [.conflict, .validation, .usage].contains(error.code)
+            log.error(terminal ? "reconcile failed; waiting for a change" : "reconcile failed; retrying", ["error": error.message])
+            return terminal ? .terminal : .retryable
         }
     }
 
-    /// Supervised services that died get their restart through the supervision rules: each
-    /// restart is recorded, waits its backoff, and past `maxRestarts` within the window the
-    /// service is left stopped (crash loop) until an apply or a manifest edit. Returns the
-    /// config to reconcile, without the services held back.
-    private func supervise(_ config: ResolvedConfig, events: [EngineEvent], log: ControllerLog) async -> ResolvedConfig {
-        guard let directory = try? controller.projectDirectory(config.project.name) else { return config }
-        var history = SupervisionHistory.load(from: directory)
-        let policy = config.project.supervision
-        let died = Set(events.filter { ["die", "oom"].contains($0.action) }.compactMap(\.service))
-        var held: Set<String> = []
-        for service in config.services where service.supervised {
-            if history.services[service.name]?.crashLooping == true {
-                held.insert(service.name)
-                continue
-            }
-            guard died.contains(service.name) else { continue }
-            let now = Date()
-            let recent = history.restarts(of: service.name, within: policy.restartWindow, now: now)
-            if recent >= policy.maxRestarts {
-                history.services[service.name, default: .init()].crashLooping = true
-                history.services[service.name, default: .init()].lastReason = "\(recent) restarts within \(DurationText.format(policy.restartWindow))"
-                log.error("\(service.name) is crash-looping; not restarting it", ["restarts": String(recent)])
-                held.insert(service.name)
-                continue
-            }
-            let delay = policy.backoff(attempt: recent + 1)
-            history.services[service.name, default: .init()].restarts.append(now)
-            metrics.restarted()
-            log.info("restarting \(service.name) after backoff", ["attempt": String(recent + 1), "backoff": DurationText.format(delay)])
-            try? await Task.sleep(for: delay)
+    /// Pushes `trigger` after `seconds`, unless the loop is done by then.
+    private func schedule(_ trigger: ControllerTrigger, after seconds: Double, into queue: TriggerQueue) -> Task<Void, Never> {
+        Task {
+            try? await Task.sleep(for: .milliseconds(Int(max(seconds, 0.01) * 1000)))
+            if !Task.isCancelled { await queue.push(trigger) }
         }
-        try? history.save(to: directory)
-        guard !held.isEmpty else { return config }
-        var reduced = config
-        reduced.services.removeAll { held.contains($0.name) }
-        return reduced
     }
 
     /// Follows the project's events; when the stream breaks (the engine went away) retries

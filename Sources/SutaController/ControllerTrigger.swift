@@ -5,5 +5,8 @@ enum ControllerTrigger: Sendable {
     /// The resync timer, or the engine's event stream coming back: look at everything.
     case resync
     case manifestsChanged
+    /// A look the last pass asked for: a supervised service's backoff ended, or a failed pass
+    /// is retried.
+    case requeue
     case stop
 }

@@ -33,8 +33,11 @@ public struct DockerEngineDriver: EngineDriver {
             var observed = try await containers.map(DockerEngineDriver.observed)
             // What `docker update` changes is not in the listing: inspect the running ones sutactl owns.
             let owned = observed.indices.filter { observed[$0].project != nil && observed[$0].state == .running }
-            let live = await ParallelInspection.live(of: owned.map { observed[$0].id }, client: client)
-            for index in owned { observed[index].live = live[observed[index].id] }
+            let inspected = await ParallelInspection.live(of: owned.map { observed[$0].id }, client: client)
+            for index in owned {
+                observed[index].live = inspected[observed[index].id]?.live
+                observed[index].failingStreak = inspected[observed[index].id]?.failingStreak
+            }
             return ObservedState(
                 containers: observed,
                 networks: try await networks.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
@@ -85,9 +88,9 @@ public struct DockerEngineDriver: EngineDriver {
         try await call { try await client.startContainer(id) }
     }
 
-    public func restartContainer(id: String, grace: Duration) async throws {
+    public func restartContainer(id: String, grace: Duration?) async throws {
         try await call {
-            try await client.stopContainer(id, timeout: Int(grace.components.seconds))
+            try await client.stopContainer(id, timeout: grace.map { Int($0.components.seconds) })
             try await client.startContainer(id)
         }
     }

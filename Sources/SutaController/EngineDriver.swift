@@ -13,8 +13,9 @@ public protocol EngineDriver: Sendable {
     func startContainer(id: String) async throws
     /// Sets a running container's limits and restart policy in place.
     func updateContainer(id: String, resources: LiveResources) async throws
-    /// Stops (gracefully, killing after `grace`) and starts the same container again.
-    func restartContainer(id: String, grace: Duration) async throws
+    /// Stops (gracefully, killing after `grace`; nil: the container's own) and starts the same
+    /// container again.
+    func restartContainer(id: String, grace: Duration?) async throws
     /// Stops gracefully (the container's stop signal, then SIGKILL after `grace`; nil: the grace
     /// the container was created with) and removes it, with its anonymous volumes.
     func removeContainer(id: String, grace: Duration?) async throws

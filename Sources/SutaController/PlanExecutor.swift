@@ -126,6 +126,10 @@ public struct PlanExecutor: Sendable {
                 if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await engine.startContainer(id: id)
                 await ledger.record(id, service: service)
+            case .restartContainer(_, _, _, let id, let grace, _):
+                try await engine.restartContainer(id: id, grace: grace)
+            case .holdService:
+                break
             case .updateContainer(_, _, let id, let resources):
                 try await engine.updateContainer(id: id, resources: resources)
             case .removeContainer(let service, _, let id, let grace):

@@ -1,4 +1,5 @@
 import Foundation
+import SutaPlan
 
 /// One service's line in `status`.
 public struct ServiceStatus: Sendable, Equatable {
@@ -25,5 +26,5 @@ public struct ServiceStatus: Sendable, Equatable {
     /// the port is published.
     public var probe: ProbeHistory.Entry?
     /// Restarts sutactl made and whether it gave up (supervised services).
-    public var supervision: SupervisionHistory.Entry?
+    public var supervision: SupervisionRecord?
 }

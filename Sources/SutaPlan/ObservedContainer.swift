@@ -22,6 +22,8 @@ public struct ObservedContainer: Sendable, Hashable {
     public var status: String
     /// Limits and restart policy as the container runs with them; nil when not inspected.
     public var live: LiveResources?
+    /// Consecutive failed health checks, from the same inspection; nil when not inspected.
+    public var failingStreak: Int?
 
     public init(id: String, name: String, image: String, labels: [String: String], state: State, health: Health,
                 created: Int64, status: String) {

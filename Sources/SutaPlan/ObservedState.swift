@@ -7,13 +7,16 @@ public struct ObservedState: Sendable, Hashable {
     /// The settings each service was last applied with (from the state directory), for
     /// field-level changes; a service missing here shows only which field groups changed.
     public var applied: [String: ServiceSettings]
+    /// What supervision did to each supervised service so far (from the state directory).
+    public var supervision: [String: SupervisionRecord]
 
     public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = [],
-                applied: [String: ServiceSettings] = [:]) {
+                applied: [String: ServiceSettings] = [:], supervision: [String: SupervisionRecord] = [:]) {
         self.containers = containers
         self.networks = networks
         self.volumes = volumes
         self.applied = applied
+        self.supervision = supervision
     }
 
     /// The containers of `project`.

@@ -12,6 +12,11 @@ public struct Plan: Sendable, Hashable {
     public var orphans: [String] = []
     /// What could not be compared: `service db: environment (DB_PASSWORD unset)`.
     public var unknown: [String] = []
+    /// Supervised services whose restart waits for its backoff: seconds from now. The
+    /// controller looks again then (a pass never sleeps).
+    public var requeue: [String: Double] = [:]
+    /// Supervised services held as crash-looping, with why.
+    public var held: [String: String] = [:]
 
     public init(steps: [PlanStep], conflicts: [PlanConflict], unchanged: [String], leftovers: [String]) {
         self.steps = steps
@@ -21,6 +26,12 @@ public struct Plan: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { steps.isEmpty }
+
+    /// `1.5s`, for backoffs.
+    static func seconds(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded(.up))
+        return "\(tenths / 10).\(tenths % 10)s"
+    }
 
     /// The plan as a DAG, one line per step, for golden tests:
     /// `[0, 2] -> #3 create service web (container p-web-1): not found {waits for db healthy}`.
@@ -46,6 +57,8 @@ public struct Plan: Sendable, Hashable {
             lines.append("not in the active profile (kept; --prune removes them): \(leftovers.joined(separator: ", "))")
         }
         lines += unknown.map { "unknown: \($0)" }
+        lines += requeue.sorted(by: { $0.key < $1.key }).map { "restart service \($0.key) in \(Plan.seconds($0.value)): backoff" }
+        lines += held.sorted(by: { $0.key < $1.key }).map { "held service \($0.key): crash-looping (\($0.value)); left as it is until the manifests change" }
         return lines
     }
 

@@ -10,6 +10,11 @@ public enum PlanAction: Sendable, Hashable {
     /// the grace period the container was created with (the engine's default when none).
     case recreateContainer(service: String, replica: Int, name: String, containerID: String, changed: [String], stopGrace: Duration?)
     case startContainer(service: String, replica: Int, name: String, containerID: String)
+    /// Supervision: stop (gracefully) and start the same container again, attempt `attempt`.
+    case restartContainer(service: String, replica: Int, name: String, containerID: String, stopGrace: Duration?, attempt: Int)
+    /// Supervision gives up on a crash-looping service: it is left as it is (its gateway routes
+    /// and registration stay) until the manifests change.
+    case holdService(service: String, reason: String)
     /// Set a running container's limits and restart policy back to the manifests' values.
     case updateContainer(service: String, name: String, containerID: String, resources: LiveResources)
     /// Stop (the container's stop signal, then SIGKILL after `stopGrace`) and remove.
@@ -24,7 +29,8 @@ public enum PlanAction: Sendable, Hashable {
         case .createVolume(_, let name), .removeVolume(let name): "volume \(name)"
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _):
             "service \(service)"
-        case .updateContainer(let service, _, _, _): "service \(service)"
+        case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _):
+            "service \(service)"
         case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
         }
     }
@@ -34,7 +40,7 @@ public enum PlanAction: Sendable, Hashable {
         switch self {
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _): service
         case .removeContainer(let service, _, _, _): service
-        case .updateContainer(let service, _, _, _): service
+        case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
         default: nil
         }
     }
@@ -46,6 +52,8 @@ public enum PlanAction: Sendable, Hashable {
         case .recreateContainer: "recreate"
         case .startContainer: "start"
         case .updateContainer: "update"
+        case .restartContainer: "restart"
+        case .holdService: "hold"
         case .removeContainer, .removeNetwork, .removeVolume: "remove"
         }
     }
@@ -53,10 +61,10 @@ public enum PlanAction: Sendable, Hashable {
     /// The engine object acted on, as shown in the plan text.
     public var object: String {
         switch self {
-        case .createNetwork, .createVolume, .removeNetwork, .removeVolume: ""
+        case .createNetwork, .createVolume, .removeNetwork, .removeVolume, .holdService: ""
         case .createContainer(_, _, let name): "container \(name)"
         case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _),
-             .updateContainer(_, let name, let id, _):
+             .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):
             "container \(name) \(id.prefix(12))"
         }
     }

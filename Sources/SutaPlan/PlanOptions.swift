@@ -6,10 +6,13 @@ public struct PlanOptions: Sendable, Hashable {
     public var pruneVolumes: Bool
     /// The host's CPU count: a CPU limit above it runs as the whole host.
     public var hostCPUs: Double
+    /// The time supervision decisions are made at (Unix seconds): backoffs and restart windows.
+    public var now: Double
 
-    public init(prune: Bool = false, pruneVolumes: Bool = false, hostCPUs: Double = .infinity) {
+    public init(prune: Bool = false, pruneVolumes: Bool = false, hostCPUs: Double = .infinity, now: Double = 0) {
         self.prune = prune
         self.pruneVolumes = pruneVolumes
         self.hostCPUs = hostCPUs
+        self.now = now
     }
 }

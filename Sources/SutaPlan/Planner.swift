@@ -44,6 +44,7 @@ public struct Planner: Sendable {
         let owned = observed.containers(of: project)
         var unchanged: [String] = []
         var unknown: [String] = []
+        var requeue: [String: Double] = [:], held: [String: String] = [:]
         var serviceSteps: [String: [Int]] = [:]
         var removals: [(container: ObservedContainer, cause: String, grace: Duration?)] = []
         for service in ContainerOrder.sorted(config.services) {
@@ -83,6 +84,30 @@ public struct Planner: Sendable {
                 }
                 let drift = ConfigDrift(recorded: current.labels[OwnershipLabels.configFields], desired: fingerprint)
                 if replica == 1 { unknown += drift.unknown.map { "service \(service.name): \($0)" } }
+                if service.supervised, drift.changed.isEmpty, current.name == name {
+                    let record = observed.supervision[service.name]
+                    switch SupervisionDecision.decide(container: current, healthChecked: service.healthcheck.map { $0.probe != .disabled } ?? false,
+                                                      record: record, policy: config.project.supervision, now: options.now) {
+                    case .none: break
+                    case .restart(let attempt):
+                        let id = builder.add(.restartContainer(service: service.name, replica: replica, name: name, containerID: current.id,
+                                                               stopGrace: service.stopGracePeriod, attempt: attempt),
+                                             cause: "supervision: \(current.state == .running ? "unhealthy" : "container is \(current.state.rawValue)"), attempt \(attempt)")
+                        serviceSteps[service.name, default: []].append(id)
+                        changed = true
+                        continue
+                    case .wait(let after, _):
+                        requeue[service.name] = min(requeue[service.name] ?? after, after)
+                        changed = true
+                        continue
+                    case .hold(let reason):
+                        if record?.crashLooping == true { held[service.name] = reason } else {
+                            builder.add(.holdService(service: service.name, reason: reason), cause: "crash-looping: \(reason)")
+                        }
+                        changed = true
+                        continue
+                    }
+                }
                 if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed)
                     ?? liveRepair(current, service: service, name: name) {
                     let recreate = step.action.verb == "recreate"
@@ -132,6 +157,8 @@ public struct Planner: Sendable {
         var plan = Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: leftovers.sorted())
         plan.orphans = orphans.sorted()
         plan.unknown = unknown
+        plan.requeue = requeue
+        plan.held = held
         return plan
     }
 

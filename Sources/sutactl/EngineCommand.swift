@@ -126,7 +126,7 @@ enum EngineCommand {
             Console.error("error: diff is incomplete: what the lines above name could not be read")
             return .engineError
         }
-        if !outcome.plan.isEmpty || !outcome.integration.changes.isEmpty { return .invalid }
+        if !outcome.plan.isEmpty || !outcome.plan.requeue.isEmpty || !outcome.integration.changes.isEmpty { return .invalid }
         return outcome.plan.unknown.isEmpty ? .success : .incomplete
     }
 

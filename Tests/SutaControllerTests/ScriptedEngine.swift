@@ -58,7 +58,7 @@ actor ScriptedEngine: EngineDriver {
         calls.append("remove \(id)" + (grace.map { " grace \(DurationText.format($0))" } ?? ""))
     }
     func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String? { heldPorts[port.port] }
-    func restartContainer(id: String, grace: Duration) async throws { calls.append("restart \(names[id] ?? id)") }
+    func restartContainer(id: String, grace: Duration?) async throws { calls.append("restart \(names[id] ?? id)") }
     func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 

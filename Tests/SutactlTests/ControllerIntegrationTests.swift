@@ -214,7 +214,8 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
         }
         XCTAssertTrue(log.contains("agent is crash-looping; not restarting it restarts=3"), log)
         for attempt in 1...3 { XCTAssertTrue(log.contains("restarting agent after backoff attempt=\(attempt)"), log) }
-        XCTAssertTrue(log.contains("backoff=100ms") && log.contains("backoff=200ms") && log.contains("backoff=300ms"), log)
+        // The first restart at once, then each after its backoff (base 100ms doubling, capped at 300ms).
+        XCTAssertTrue(log.contains("attempt=1 backoff=0s") && log.contains("attempt=2 backoff=200ms") && log.contains("attempt=3 backoff=300ms"), log)
         // Held: it stays exited.
         try await Task.sleep(for: .seconds(2))
         let containers = try await EngineHarness.containers(of: project)
@@ -226,5 +227,62 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
         let status = try SutactlRunner.run(["status", "-o", "json"], environment: ["SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path],
                                            in: directory)
         XCTAssertTrue(status.stdout.contains("\"crashLooping\": true"), status.stdout)
+    }
+
+    /// Level-based: a pass never sleeps a backoff, so a service waiting for its next restart
+    /// does not hold up another service's repair.
+    func testOneServicesBackoffDoesNotDelayAnothersRepair() async throws {
+        try """
+        apiVersion: sutactl/v1
+        kind: Project
+        metadata: {name: \(project)}
+        spec:
+          supervision: {backoff_base: 8s, backoff_cap: 8s, max_restarts: 5, restart_window: 10m}
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: agent}
+        spec:
+          image: sutactl-standin:1
+          entrypoint: ["/bin/sh", "-c", "sleep 1; exit 3"]
+          supervised: true
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          image: sutactl-standin:1
+          command: ["8080"]
+          stop_grace_period: 1s
+        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
+        let logFile = directory.appendingPathComponent("controller.log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let process = Process()
+        process.executableURL = SutactlRunner.binary
+        process.arguments = ["controller", "-f", "manifests", "--resync", "60s"]
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
+        let output = try FileHandle(forWritingTo: logFile)
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        func log() -> String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+
+        // agent died once and was restarted at once; its next restart waits 8 s.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !log().contains("restarting agent after backoff attempt=1") { try await Task.sleep(for: .milliseconds(100)) }
+        XCTAssertTrue(log().contains("restarting agent after backoff attempt=1"), log())
+        try await Task.sleep(for: .seconds(2))   // agent has died again: its restart is due in about 7 s
+        let containers = try await EngineHarness.containers(of: project)
+        let web = try XCTUnwrap(containers.first { $0.labels["sutactl.service"] == "web" })
+        try await EngineHarness.client.killContainer(web.id)
+        let killed = Date()
+        while Date().timeIntervalSince(killed) < 5, !log().contains("repaired web after") { try await Task.sleep(for: .milliseconds(100)) }
+        XCTAssertTrue(log().contains("repaired web after"), log())
+        XCTAssertLessThan(Date().timeIntervalSince(killed), 5, "web was repaired within seconds")
+        XCTAssertFalse(log().contains("restarting agent after backoff attempt=2"), "agent is still in its backoff: \(log())")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
     }
 }

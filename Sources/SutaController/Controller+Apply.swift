@@ -1,0 +1,134 @@
+import Foundation
+import SutaClients
+import SutaModel
+import SutaPlan
+
+extension Controller {
+    /// Takes the project lock, then plans and (unless a dry run) executes. With `wait`, waits
+    /// for every service to be ready; supervised ones are looked at again until they are
+    /// ready, held as crash-looping, or the timeout passes, each look a new plan (restarts
+    /// with backoff are the planner's decisions).
+    public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
+                      onIntegration: @escaping @Sendable (String) -> Void = { _ in },
+                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
+        let start = ContinuousClock.now
+        let config = try target.config()
+        // A dry run (diff) reads only: no state directory is created, no state file rewritten.
+        let directory = options.dryRun ? state.project(config.project.name) : try projectDirectory(config.project.name)
+        let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
+        defer { withExtendedLifetime(lock) {} }
+        let appliedStore = AppliedSettingsStore(directory: directory)
+        var history = SupervisionHistory.load(from: directory)
+
+        let (observed, plan) = try await look(config, options: options, directory: directory, history: history, refresh: options.refreshContainers)
+        let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
+        let registry = breakers.load()
+        if options.dryRun {
+            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).run()
+            return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
+        }
+        defer { breakers.save(registry) }
+
+        let audit = AuditLog(directory: directory, environment: environment)
+        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout,
+                                    interrupted: options.interrupted)
+        let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
+        history.record(plan, result: result, now: Date().timeIntervalSince1970)
+        try? history.save(to: directory)
+        var notReady: [String: String] = [:]
+        let interrupted = options.interrupted()
+        if options.wait && !interrupted {
+            var others = executor
+            others.config.services.removeAll(where: \.supervised)
+            notReady = await others.waitUntilReady(containers: result.containers)
+            notReady.merge(await superviseUntilSettled(config, options: options, directory: directory, history: &history,
+                                                       executor: executor, audit: audit, report: report)) { first, _ in first }
+        }
+        let integration = options.syncIntegrations && !interrupted
+            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
+        do {
+            try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
+            try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
+        } catch {
+            throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
+        }
+        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
+    }
+
+    /// One look at the engine and the state directory, and the plan for it.
+    private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory,
+                      refresh: [String]) async throws(ControllerError) -> (ObservedState, Plan) {
+        var observed = try await observe()
+        observed.applied = AppliedSettingsStore(directory: directory).load()
+        observed.supervision = history.services
+        for id in refresh { await self.refresh(id, in: &observed) }
+        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
+                                                                hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
+                                                                now: Date().timeIntervalSince1970)).plan(observed)
+        if !plan.conflicts.isEmpty {
+            throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
+        }
+        return (observed, plan)
+    }
+
+    private func execute(_ plan: Plan, observed: ObservedState, executor: PlanExecutor, audit: AuditLog,
+                         report: @escaping @Sendable (ProgressEvent) -> Void) async -> ExecutionResult {
+        await executor.execute(plan, observed: observed) { event in
+            if case .finished(let step, let outcome, _) = event {
+                let (result, error): (String, String?) = switch outcome {
+                case .succeeded: ("ok", nil)
+                case .failed(let why): ("failed", why)
+                case .skipped(let why): ("skipped", why)
+                }
+                audit.record(action: step.action.verb, object: [step.action.subject, step.action.object].filter { !$0.isEmpty }.joined(separator: " "),
+                             cause: step.cause, result: result, error: error)
+            }
+            report(event)
+        }
+    }
+
+    /// `apply --wait` for supervised services: look again every half second (or when a
+    /// backoff ends), carry out what the planner decides, until each is ready, held, or the
+    /// timeout passes. Returns the ones that did not get ready, and why.
+    private func superviseUntilSettled(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: inout SupervisionHistory,
+                                       executor: PlanExecutor, audit: AuditLog,
+                                       report: @escaping @Sendable (ProgressEvent) -> Void) async -> [String: String] {
+        let supervised = config.services.filter(\.supervised)
+        guard !supervised.isEmpty else { return [:] }
+        let deadline = ContinuousClock.now + options.timeout
+        var problems: [String: String] = [:]
+        while true {
+            guard let (observed, plan) = try? await look(config, options: options, directory: directory, history: history, refresh: []) else {
+                return Dictionary(uniqueKeysWithValues: supervised.map { ($0.name, "the engine could not be read") })
+            }
+            problems = [:]
+            var settled = true
+            for service in supervised {
+                let containers = observed.containers(of: config.project.name).filter { $0.service == service.name }
+                let restarts = history.services[service.name]?.restarts.count ?? 0
+                if let reason = plan.held[service.name] ?? plan.steps.compactMap({ step -> String? in
+                    if case .holdService(service.name, let reason) = step.action { reason } else { nil }
+                }).first {
+                    problems[service.name] = "crash-looping after \(restarts) restarts: \(reason)"
+                    continue
+                }
+                let checked = service.healthcheck.map { $0.probe != .disabled } ?? false
+                let ready = !containers.isEmpty && containers.allSatisfy { $0.state == .running && (!checked || $0.health == .healthy) }
+                if !ready {
+                    settled = false
+                    let last = containers.first.map { $0.health == .none ? $0.state.rawValue : "\($0.state.rawValue), \($0.health.rawValue)" } ?? "missing"
+                    problems[service.name] = "not healthy after \(restarts) restarts (last: \(last))"
+                }
+            }
+            let holds = plan.steps.contains { if case .holdService = $0.action { true } else { false } }
+            if !plan.isEmpty {
+                let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
+                history.record(plan, result: result, now: Date().timeIntervalSince1970)
+                try? history.save(to: directory)
+            }
+            if (settled && !holds) || ContinuousClock.now >= deadline || options.interrupted() { return problems }
+            let pause = min(plan.requeue.values.min() ?? 0.5, 0.5)
+            try? await Task.sleep(for: .milliseconds(Int(max(pause, 0.05) * 1000)))
+        }
+    }
+}
