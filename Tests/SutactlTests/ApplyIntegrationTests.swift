@@ -94,7 +94,7 @@ final class ApplyIntegrationTests: XCTestCase {
         let diff = try sutactl(["diff"])
         XCTAssertEqual(diff.status, 1)
         XCTAssertTrue(diff.stdout.hasPrefix("recreate service api (container \(project)-api-1 "), diff.stdout)
-        XCTAssertTrue(diff.stdout.hasSuffix("config changed: environment\n"), diff.stdout)
+        XCTAssertTrue(diff.stdout.hasSuffix("config changed: environment\n    ~ environment.MODE \"one\" -> \"two\"\n"), diff.stdout)
         let changed = try sutactl(["apply", "--wait"])
         XCTAssertEqual(changed.status, 0, changed.stderr)
         let third = try await EngineHarness.idsByService(project)

@@ -177,22 +177,8 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
         await EngineHarness.removeScratch(project)
     }
 
-    func testADyingSupervisedServiceIsRestartedWithBackoffThenHeldAsCrashLooping() async throws {
-        try """
-        apiVersion: sutactl/v1
-        kind: Project
-        metadata: {name: \(project)}
-        spec:
-          supervision: {backoff_base: 100ms, backoff_cap: 300ms, max_restarts: 3, restart_window: 10m}
-        ---
-        apiVersion: sutactl/v1
-        kind: Service
-        metadata: {name: agent}
-        spec:
-          image: sutactl-standin:1
-          entrypoint: ["/bin/sh", "-c", "sleep 1; exit 3"]
-          supervised: true
-        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
+    /// `sutactl controller` on the project's manifests, its output in `controller.log`.
+    private func startController() throws -> (Process, URL) {
         let logFile = directory.appendingPathComponent("controller.log")
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let process = Process()
@@ -204,6 +190,32 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        return (process, logFile)
+    }
+
+    /// The Project document with a supervision policy, then the services.
+    private func write(supervision: String, _ services: String) throws {
+        try """
+        apiVersion: sutactl/v1
+        kind: Project
+        metadata: {name: \(project)}
+        spec:
+          supervision: {\(supervision)}
+        ---
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: agent}
+        spec:
+          image: sutactl-standin:1
+          entrypoint: ["/bin/sh", "-c", "sleep 1; exit 3"]
+          supervised: true
+        \(services)
+        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    func testADyingSupervisedServiceIsRestartedWithBackoffThenHeldAsCrashLooping() async throws {
+        try write(supervision: "backoff_base: 100ms, backoff_cap: 300ms, max_restarts: 3, restart_window: 10m", "")
+        let (process, logFile) = try startController()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         var log = ""
@@ -232,20 +244,7 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
     /// Level-based: a pass never sleeps a backoff, so a service waiting for its next restart
     /// does not hold up another service's repair.
     func testOneServicesBackoffDoesNotDelayAnothersRepair() async throws {
-        try """
-        apiVersion: sutactl/v1
-        kind: Project
-        metadata: {name: \(project)}
-        spec:
-          supervision: {backoff_base: 8s, backoff_cap: 8s, max_restarts: 5, restart_window: 10m}
-        ---
-        apiVersion: sutactl/v1
-        kind: Service
-        metadata: {name: agent}
-        spec:
-          image: sutactl-standin:1
-          entrypoint: ["/bin/sh", "-c", "sleep 1; exit 3"]
-          supervised: true
+        try write(supervision: "backoff_base: 8s, backoff_cap: 8s, max_restarts: 5, restart_window: 10m", """
         ---
         apiVersion: sutactl/v1
         kind: Service
@@ -254,18 +253,8 @@ final class ControllerSupervisionIntegrationTests: XCTestCase {
           image: sutactl-standin:1
           command: ["8080"]
           stop_grace_period: 1s
-        """.write(to: directory.appendingPathComponent("manifests/app.yaml"), atomically: true, encoding: .utf8)
-        let logFile = directory.appendingPathComponent("controller.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = SutactlRunner.binary
-        process.arguments = ["controller", "-f", "manifests", "--resync", "60s"]
-        process.currentDirectoryURL = directory
-        process.environment = ["PATH": "/usr/bin:/bin", "SUTACTL_STATE_DIR": directory.appendingPathComponent("state").path]
-        let output = try FileHandle(forWritingTo: logFile)
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        """)
+        let (process, logFile) = try startController()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         func log() -> String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
