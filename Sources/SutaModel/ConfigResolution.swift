@@ -7,6 +7,9 @@ public struct ConfigResolution: Sendable {
     public var diagnostics: [Diagnostic]
     /// A problem with the command line rather than the files (an unknown profile name).
     public var usageError: String?
+    /// Every profile and every service the manifests declare, sorted (for shell completion).
+    public var profileNames: [String] = []
+    public var serviceNames: [String] = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }

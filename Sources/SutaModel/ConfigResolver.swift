@@ -62,7 +62,8 @@ public struct ConfigResolver: Sendable {
                                         allServices: allNames, diagnostics: &reader.diagnostics) {
         case .success(let resolved): selection = resolved
         case .failure(let error):
-            return ConfigResolution(config: nil, project: project, diagnostics: reader.diagnostics.sorted, usageError: error.message)
+            return ConfigResolution(config: nil, project: project, diagnostics: reader.diagnostics.sorted, usageError: error.message,
+                                    profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
         }
         for profile in selection.appliedProfiles {
             for override in profile.overrides where !allNames.contains(override.service) {
@@ -92,9 +93,13 @@ public struct ConfigResolver: Sendable {
 
         let diagnostics = reader.diagnostics
         let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted)
-        guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil) }
+        guard !diagnostics.hasErrors else {
+            return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil,
+                                    profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
+        }
         let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
-        return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil)
+        return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil,
+                                profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
     }
 
     /// One diagnostic per unset secret variable, at its first use, listing every place it is used.

@@ -85,6 +85,14 @@ struct CommandSpec: Sendable {
             survives the engine going away (retries with backoff, resyncs when it is back).
             It holds the project lock, as apply does.
             """, flags: manifestFlags + [.resync, .metricsPort, .logFormat], exitStatus: "0 after a clean stop."),
+        CommandSpec(name: "completion", arguments: "bash|zsh|fish", summary: "print shell completion (commands, flags, services, profiles)",
+                    description: """
+            Prints a completion script for the shell: `source <(sutactl completion bash)`, or put
+            `sutactl completion zsh` in a file named `_sutactl` on $fpath, or
+            `sutactl completion fish | source`. It completes commands, flags, `-o` values, files
+            for `-f`, and the service and profile names of the manifests the command line names
+            (read live, as `validate` reads them).
+            """, flags: []),
         CommandSpec(name: "version", summary: "print the version", description: "Prints the version of sutactl and the manifest apiVersion it reads.",
                     flags: []),
         CommandSpec(name: "help", arguments: "[COMMAND]", summary: "show help for a command", description: "Shows the help of a command.", flags: []),

@@ -68,4 +68,17 @@ enum ManifestCommand {
         Console.error("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         return .invalid
     }
+
+    /// `sutactl __complete services|profiles [manifest flags]`, for the completion scripts:
+    /// the names, one a line; nothing (and success) when the manifests cannot be read.
+    static func complete(_ arguments: [String]) -> ExitStatus {
+        guard let kind = arguments.first, let options = try? CommandOptions.parse(["validate"] + arguments.dropFirst()) else { return .usage }
+        let environment = ProcessInfo.processInfo.environment
+        guard let resolution = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project,
+                                                        needs: .init(profile: false, allowsUnsetSecrets: true), environment: environment,
+                                                        state: StateDirectory(environment: environment)).resolution else { return .success }
+        let names = kind == "profiles" ? resolution.profileNames : resolution.serviceNames
+        if !names.isEmpty { Console.out(names.joined(separator: "\n")) }
+        return .success
+    }
 }

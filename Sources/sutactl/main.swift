@@ -20,6 +20,15 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         return .success
     }
     switch options.command {
+    case "completion":
+        guard let shell = options.arguments.first, let script = CompletionScript.script(for: shell) else {
+            Console.error("error: completion needs a shell: \(CompletionScript.shells.joined(separator: ", "))")
+            return .usage
+        }
+        Console.out(script, terminator: "")
+        return .success
+    case "__complete":
+        return ManifestCommand.complete(Array(arguments.dropFirst()))
     case "validate", "config":
         return ManifestCommand.run(options)
     case "apply", "diff", "status", "profile", "down", "logs", "breakers", "controller":

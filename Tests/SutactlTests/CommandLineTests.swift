@@ -116,7 +116,7 @@ final class CommandLineTests: XCTestCase {
             "logs": ["--file", "--project", "-f", "--follow", "--tail"],
             "breakers": ["-f", "--file", "--project", "-o", "--output"],
             "controller": ["-f", "--file", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
-            "version": [],
+            "version": [], "completion": [],
         ]
         for (command, flags) in expected {
             let outcome = try SutactlRunner.run([command, "--help"])
