@@ -1,6 +1,6 @@
 /// The container-runtime recommendations of the CIS Docker Benchmark v1.6.0 (section 5) that
 /// sutactl checks: a setting that breaks one is a warning, or an error under a strict policy.
-public enum CISDockerRule: String, Sendable, Hashable, CaseIterable {
+enum CISDockerRule: String, Sendable, Hashable, CaseIterable {
     case appArmorProfile = "5.1"
     case seLinuxOptions = "5.2"
     case capabilities = "5.3"
@@ -16,7 +16,7 @@ public enum CISDockerRule: String, Sendable, Hashable, CaseIterable {
     case dockerSocket = "5.31"
 
     /// The recommendation's number and what it asks, for diagnostics.
-    public var citation: String {
+    var citation: String {
         let title = switch self {
         case .appArmorProfile: "run containers under an AppArmor profile"
         case .seLinuxOptions: "keep SELinux labels on"

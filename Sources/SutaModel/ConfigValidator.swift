@@ -66,10 +66,12 @@ struct ConfigValidator {
         }
         var seenTargets: [String: SourceLocation] = [:]
         for mount in service.volumes {
-            if let first = seenTargets[mount.target] {
+            // The engine compares cleaned paths: /data and /data/ are the same mount point.
+            let target = PathText.normalize(mount.target)
+            if let first = seenTargets[target] {
                 diagnostics.error("`\(service.name)` mounts two things at \(mount.target)", at: mount.location, hint: "the first is at \(first)")
             }
-            seenTargets[mount.target] = mount.location
+            seenTargets[target] = mount.location
         }
         for dependency in service.dependsOn {
             if dependency.service == service.name {

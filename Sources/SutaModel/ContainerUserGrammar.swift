@@ -1,12 +1,12 @@
 /// The `user` a container runs as: `USER` or `USER:GROUP`, each a name or a numeric id. Ids
 /// are 0 to 2147483647 (runc refuses larger ones); names are letters, digits, `_`, `.` and
 /// `-` (not starting with `-`), optionally ending in `$`, as useradd allows.
-public enum ContainerUserGrammar {
+enum ContainerUserGrammar {
     /// The largest uid or gid runc accepts.
-    public static let maximumID = 2_147_483_647
+    static let maximumID = 2_147_483_647
 
     /// What is wrong with `text`, or nil when it is a user the engine can look up.
-    public static func problem(_ text: String) -> String? {
+    static func problem(_ text: String) -> String? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return "`user` must be USER or USER:GROUP, found `\(text)` (more than one `:`)" }
         for (index, part) in parts.enumerated() {

@@ -1,12 +1,12 @@
 /// What a diagnostic may show of the values it quotes: the password of a URL's userinfo is
 /// masked (`http://user:***@host`) and control characters are escaped (`\u{1B}`), so that a
 /// careless or hostile manifest never gets a credential printed or drives the terminal.
-public enum DiagnosticText {
+enum DiagnosticText {
     /// Characters that end a run of URL-like text.
     private static let delimiters: Set<UInt8> = Set(" \t\n\r`\"'/()<>,;[]{}".utf8)
 
     /// `text` with userinfo passwords masked and control characters escaped.
-    public static func printable(_ text: String) -> String {
+    static func printable(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 < 0x20 || $0 == 0x7F }) else { return text }
         return escapingControlCharacters(maskingPasswords(text))
     }

@@ -9,15 +9,15 @@
 ///     digest         := "sha256:" 64 lowercase hex digits (sha384: 96, sha512: 128)
 ///
 /// The whole name (domain and path) is at most 255 characters.
-public enum ImageReferenceGrammar {
+enum ImageReferenceGrammar {
     /// The longest name (without tag and digest) a reference may have.
-    public static let maximumNameLength = 255
+    static let maximumNameLength = 255
     /// Digest algorithms the engine verifies, with the length of their hex encoding.
     static let digestLengths: [String: Int] = ["sha256": 64, "sha384": 96, "sha512": 128]
 
     /// Why `text` is not an image reference the engine accepts (Docker's words where it has
     /// them), or nil when it is one.
-    public static func problem(_ text: String) -> String? {
+    static func problem(_ text: String) -> String? {
         guard !text.isEmpty else { return "repository name must have at least one component" }
         var name = Substring(text)
         if let at = name.firstIndex(of: "@") {

@@ -1,8 +1,8 @@
 /// The Linux capability names the engine accepts in `cap_add` and `cap_drop`: `ALL`, or a
 /// capability with or without `CAP_`, in any case (moby's `NormalizeLegacyCapabilities`).
-public enum LinuxCapability {
+enum LinuxCapability {
     /// Every capability Linux defines (capability.h, up to CAP_CHECKPOINT_RESTORE), without `CAP_`.
-    public static let names: [String] = [
+    static let names: [String] = [
         "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID", "SETPCAP",
         "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER",
         "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT", "SYS_ADMIN", "SYS_BOOT", "SYS_NICE",
@@ -13,10 +13,10 @@ public enum LinuxCapability {
     private static let nameSet = Set(names)
 
     /// True for `ALL` in any case (not `CAP_ALL`, which the engine refuses).
-    public static func isAll(_ text: String) -> Bool { text.uppercased() == "ALL" }
+    static func isAll(_ text: String) -> Bool { text.uppercased() == "ALL" }
 
     /// True for `ALL` and every capability name, however written.
-    public static func isValid(_ text: String) -> Bool {
+    static func isValid(_ text: String) -> Bool {
         let upper = text.uppercased()
         return upper == "ALL" || nameSet.contains(upper.hasPrefix("CAP_") ? String(upper.dropFirst(4)) : upper)
     }

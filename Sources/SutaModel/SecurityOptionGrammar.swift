@@ -3,20 +3,20 @@
 /// `label=disable|nested|user:…|role:…|type:…|level:…|filetype:…`, each with `=` or the older `:`.
 /// Anything else the engine refuses ("invalid --security-opt"), or accepts and fails at start
 /// (a seccomp profile *path*: only the docker CLI reads files; the API wants the JSON).
-public enum SecurityOptionGrammar {
+enum SecurityOptionGrammar {
     /// The keys the engine's API knows.
-    public static let keys = ["no-new-privileges", "seccomp", "apparmor", "label"]
+    static let keys = ["no-new-privileges", "seccomp", "apparmor", "label"]
     static let booleans: Set<String> = ["1", "t", "T", "true", "TRUE", "True", "0", "f", "F", "false", "FALSE", "False"]
     static let labelKeys: Set<String> = ["user", "role", "type", "level", "filetype"]
 
     /// `option` split as the engine splits it: at the first `=`, else at the first `:`.
-    public static func split(_ option: String) -> (key: String, value: String)? {
+    static func split(_ option: String) -> (key: String, value: String)? {
         guard let separator = option.firstIndex(of: "=") ?? option.firstIndex(of: ":") else { return nil }
         return (String(option[..<separator]), String(option[option.index(after: separator)...]))
     }
 
     /// What is wrong with `option`, with a hint, or nil when the engine takes it.
-    public static func problem(_ option: String) -> (message: String, hint: String)? {
+    static func problem(_ option: String) -> (message: String, hint: String)? {
         if option == "no-new-privileges" { return nil }
         guard let (key, value) = split(option) else {
             return ("`security_opt` entry `\(option)` must be KEY=VALUE", "e.g. no-new-privileges:true, seccomp=unconfined, apparmor=PROFILE")

@@ -48,7 +48,7 @@ extension SpecReader {
         if let n = f["cap_drop"] { service.capDrop = capabilities(n, "cap_drop") }
         if let n = f["cap_add"] { service.capAdd = capabilities(n, "cap_add") }
         if let n = f["security_opt"] { service.securityOptions = securityOptions(n) }
-        if let n = f["tmpfs"] { service.tmpfs = tmpfs(n) }
+        if let n = f["tmpfs"] { service.tmpfs = tmpfs(n, besides: service.volumes) }
         if let n = f["stop_signal"] { service.stopSignal = stopSignal(n) }
         if let n = f["stop_grace_period"] { service.stopGracePeriod = duration(n, "stop_grace_period") }
         if let n = f["labels"] { service.labels = labels(n, "labels") }
@@ -159,7 +159,7 @@ extension SpecReader {
         var limits = ResourceLimits()
         guard let f = fields(node, of: "resources", allowed: ["cpus", "memory", "pids"]) else { return limits }
         if let n = f["cpus"] { limits.cpus = cpus(n) }
-        if let n = f["memory"] { limits.memoryBytes = memory(n, "memory") }
+        if let n = f["memory"] { limits.memoryBytes = memoryLimit(n) }
         if let n = f["pids"] { limits.pids = int(n, "pids", in: 1...Int(Int32.max)) }
         return limits
     }

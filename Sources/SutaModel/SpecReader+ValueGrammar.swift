@@ -6,6 +6,8 @@ extension SpecReader {
     /// The engine's smallest CPU limit (NanoCpus 10^7); anything below it is refused, or
     /// rounds to 0, which means no limit at all.
     static let minimumCPUs = 0.01
+    /// The engine's smallest memory limit: "Minimum memory limit allowed is 6MB".
+    static let minimumMemoryBytes: Int64 = 6 << 20
 
     /// `user`: see `ContainerUserGrammar`. An empty value means the image's user.
     mutating func user(_ node: YAMLNode) -> String? {
@@ -63,9 +65,21 @@ extension SpecReader {
         return value
     }
 
-    /// `tmpfs` entries `PATH[:OPTIONS]`: an absolute path below `/`, and options the engine
-    /// passes to the kernel (`size=64m`, `mode=1777`, `noexec`, ...).
-    mutating func tmpfs(_ node: YAMLNode) -> [String] {
+    /// `resources.memory`: a memory size of at least 6 MiB.
+    mutating func memoryLimit(_ node: YAMLNode) -> Int64? {
+        guard let bytes = memory(node, "memory") else { return nil }
+        guard bytes >= Self.minimumMemoryBytes else {
+            diagnostics.error("`memory` must be at least 6M (the engine's smallest memory limit), found \(bytes) bytes", at: node.location,
+                              hint: "leave `memory` out for no limit")
+            return nil
+        }
+        return bytes
+    }
+
+    /// `tmpfs` entries `PATH[:OPTIONS]`: an absolute path below `/`, not also a target of
+    /// `volumes` (one would hide the other), and options the engine passes to the kernel
+    /// (`size=64m`, `mode=1777`, `noexec`, ...).
+    mutating func tmpfs(_ node: YAMLNode, besides mounts: [VolumeMount]) -> [String] {
         guard let items = sequence(node, "tmpfs") else { return [] }
         return items.compactMap { item in
             guard let entry = string(item, "tmpfs") else { return nil }
@@ -77,6 +91,10 @@ extension SpecReader {
             }
             guard !PathText.isRoot(target) else {
                 diagnostics.error("tmpfs target `\(target)` is the container's root; mount it below `/`", at: item.location)
+                return nil
+            }
+            if let mount = mounts.first(where: { PathText.normalize($0.target) == PathText.normalize(target) }) {
+                diagnostics.error("tmpfs target `\(target)` is also mounted by `volumes`", at: item.location, hint: "that mount is at \(mount.location)")
                 return nil
             }
             if parts.count == 2, let problem = TmpfsOptionGrammar.problem(String(parts[1])) {

@@ -63,10 +63,15 @@ final class ValueGrammarRuleTests: XCTestCase {
             "bad-mounts/service.yaml:7:7: error: mount target `/` is the container's root; mount it below `/`",
             "bad-mounts/service.yaml:8:7: error: mount target `/..` is the container's root; mount it below `/`",
             "bad-mounts/service.yaml:10:7: error: mount target `cache` must be an absolute path",
-            "bad-mounts/service.yaml:12:7: error: tmpfs target `run` must be an absolute path\n  hint: e.g. /tmp:size=64m",
-            "bad-mounts/service.yaml:13:7: error: tmpfs target `/` is the container's root; mount it below `/`",
-            "bad-mounts/service.yaml:14:7: error: tmpfs option `size` has an invalid value `64mb` in tmpfs `/tmp:size=64mb`" + options,
-            "bad-mounts/service.yaml:15:7: error: unknown tmpfs option `bogus` in tmpfs `/cache:noexec,bogus`" + options,
+            "bad-mounts/service.yaml:13:7: error: tmpfs target `run` must be an absolute path\n  hint: e.g. /tmp:size=64m",
+            "bad-mounts/service.yaml:14:7: error: tmpfs target `/` is the container's root; mount it below `/`",
+            "bad-mounts/service.yaml:15:7: error: tmpfs option `size` has an invalid value `64mb` in tmpfs `/tmp:size=64mb`" + options,
+            "bad-mounts/service.yaml:16:7: error: unknown tmpfs option `bogus` in tmpfs `/cache:noexec,bogus`" + options,
+            "bad-mounts/service.yaml:18:7: error: tmpfs target `/data/` is also mounted by `volumes`\n"
+                + "  hint: that mount is at bad-mounts/service.yaml:11:7",
+            "bad-mounts/service.yaml:27:7: error: `twice` mounts two things at /data/\n  hint: the first is at bad-mounts/service.yaml:26:7",
+            "bad-mounts/service.yaml:28:23: error: `memory` must be at least 6M (the engine's smallest memory limit), found 1048576 bytes\n"
+                + "  hint: leave `memory` out for no limit",
         ])
     }
 
