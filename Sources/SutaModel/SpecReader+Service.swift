@@ -215,12 +215,12 @@ extension SpecReader {
         var check = HealthCheck(probe: probe)
         if let n = f["interval"] { check.interval = minimumMillisecond(duration(n, "interval"), n, "interval") }
         if let n = f["timeout"] { check.timeout = minimumMillisecond(duration(n, "timeout"), n, "timeout") }
-        if let n = f["start_period"] { check.startPeriod = duration(n, "start_period") }
+        if let n = f["start_period"] { check.startPeriod = duration(n, "start_period").flatMap { $0 == .zero ? $0 : minimumMillisecond($0, n, "start_period") } }
         if let n = f["retries"] { check.retries = int(n, "retries", in: 1...1000) }
         return check
     }
 
-    /// The engine rejects health durations between 0 and 1 ms.
+    /// The engine rejects health durations between 0 and 1 ms (a `start_period` may be 0).
     private mutating func minimumMillisecond(_ value: Duration?, _ node: YAMLNode, _ what: String) -> Duration? {
         guard let value else { return nil }
         guard value >= .milliseconds(1) else {
@@ -260,64 +260,5 @@ extension SpecReader {
             diagnostics.error("`depends_on` must be a list of names or a mapping, found \(node.shapeName)", at: node.location)
             return []
         }
-    }
-
-    private mutating func gateway(_ node: YAMLNode, service: String) -> GatewaySpec? {
-        guard let f = fields(node, of: "gateway", allowed: ["port", "routes"]) else { return nil }
-        guard let portNode = f["port"], let port = port(portNode, "port") else {
-            if f["port"] == nil { diagnostics.error("gateway needs the container `port` to forward to", at: node.location) }
-            return nil
-        }
-        var routes: [GatewayRoute] = []
-        for item in f["routes"].flatMap({ sequence($0, "routes") }) ?? [] {
-            guard let r = fields(item, of: "route", allowed: ["name", "paths", "methods", "hosts", "strip_path"]) else { continue }
-            let name = r["name"].flatMap { string($0, "name") } ?? "\(service)-\(routes.count)"
-            let paths = r["paths"].flatMap { stringList($0, "paths") } ?? []
-            let methods = r["methods"].flatMap { stringList($0, "methods") } ?? []
-            let hosts = r["hosts"].flatMap { stringList($0, "hosts") } ?? []
-            if paths.isEmpty && hosts.isEmpty {
-                diagnostics.error("route `\(name)` matches nothing: give `paths` or `hosts`", at: item.location)
-            }
-            for (index, path) in paths.enumerated() where !path.hasPrefix("/") {
-                diagnostics.error("route path `\(path)` must start with `/`", at: r["paths"].map { pathNode($0, index) } ?? item.location)
-            }
-            let known = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"]
-            for method in methods where !known.contains(method) {
-                diagnostics.error("unknown HTTP method `\(method)` in route `\(name)`", at: r["methods"]!.location,
-                                  hint: Suggestion.hint(for: method, among: known))
-            }
-            let strip = r["strip_path"].flatMap { bool($0, "strip_path") } ?? false
-            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip))
-        }
-        return GatewaySpec(port: port, routes: routes)
-    }
-
-    private func pathNode(_ node: YAMLNode, _ index: Int) -> SourceLocation {
-        if case .sequence(let items) = node.value, index < items.count { return items[index].location }
-        return node.location
-    }
-
-    private mutating func discovery(_ node: YAMLNode, service: String) -> DiscoverySpec? {
-        guard let f = fields(node, of: "discovery", allowed: ["name", "port", "tags", "meta", "check"]) else { return nil }
-        guard let portNode = f["port"], let port = port(portNode, "port") else {
-            if f["port"] == nil { diagnostics.error("discovery needs the container `port` to register", at: node.location) }
-            return nil
-        }
-        var spec = DiscoverySpec(name: f["name"].flatMap { string($0, "name") } ?? service, port: port,
-                                 tags: f["tags"].flatMap { stringList($0, "tags") } ?? [],
-                                 meta: f["meta"].flatMap { stringMap($0, "meta") } ?? [:], check: nil)
-        if let n = f["check"], let c = fields(n, of: "discovery check", allowed: ["http", "tcp", "interval", "timeout"]) {
-            let interval = c["interval"].flatMap { duration($0, "interval") } ?? .seconds(10)
-            let timeout = c["timeout"].flatMap { duration($0, "timeout") } ?? .seconds(2)
-            switch (c["http"], c["tcp"]) {
-            case (let http?, nil):
-                if let path = string(http, "http") { spec.check = DiscoveryCheck(kind: .http(path: path), interval: interval, timeout: timeout) }
-            case (nil, let tcp?):
-                if bool(tcp, "tcp") == true { spec.check = DiscoveryCheck(kind: .tcp, interval: interval, timeout: timeout) }
-            default:
-                diagnostics.error("discovery check needs exactly one of `http` (a path) or `tcp: true`", at: n.location)
-            }
-        }
-        return spec
     }
 }

@@ -31,7 +31,8 @@ final class ValidationRuleTests: XCTestCase {
             "bad-units/service.yaml:12:15: error: `interval` is not a duration: `10`\n  hint: add a unit: `10s`",
             "bad-units/service.yaml:13:14: error: `timeout` is not a duration: `5 seconds`\n"
                 + "  hint: use a number with a unit: 500ms, 10s, 1m30s, 2h",
-            "bad-units/service.yaml:14:22: error: `stop_grace_period` is not a duration: `1x`\n"
+            "bad-units/service.yaml:14:19: error: `start_period` must be at least 1ms",
+            "bad-units/service.yaml:15:22: error: `stop_grace_period` is not a duration: `1x`\n"
                 + "  hint: use a number with a unit: 500ms, 10s, 1m30s, 2h",
         ])
     }

@@ -110,4 +110,22 @@ final class ValueGrammarRuleTests: XCTestCase {
         // Without a host count (a pure resolve) there is nothing to compare with.
         XCTAssertEqual(try Fixture.resolve("bad-cpus", profiles: ["some"]).diagnostics.count, 1)
     }
+
+    func testGatewayRoutesAndRegistrationsFollowKongAndConsul() throws {
+        let messages = try Fixture.messages("bad-integrations", variables: ["NOTES": String(repeating: "n", count: 600)])
+        XCTAssertEqual(messages, [
+            "bad-integrations/service.yaml:9:15: error: route name `api v1` must be letters, digits, `.`, `-`, `_` or `~` (Kong's name rule)",
+            "bad-integrations/service.yaml:10:17: error: route path `/v1/items list` has characters a URL path cannot hold (space, `?`, `#`, "
+                + "quotes, ...); percent-encode them",
+            "bad-integrations/service.yaml:10:35: error: route path `/v1//x` must not have an empty segment (`//`)",
+            "bad-integrations/service.yaml:10:45: error: route path `/v1/%zz` has an incomplete percent-escape (`%` must be followed by two hex digits)",
+            "bad-integrations/service.yaml:13:15: error: route `api-v2` is declared twice in `api`",
+            "bad-integrations/service.yaml:18:7: error: meta key `tier name` must be letters, digits, `_` or `-` (Consul's rule)",
+            "bad-integrations/service.yaml:19:7: error: meta key `consul-version` uses the prefix `consul-`, which Consul reserves",
+            "bad-integrations/service.yaml:20:7: error: meta key `sutactl-project` uses the prefix `sutactl-`, which sutactl sets itself",
+            "bad-integrations/service.yaml:21:7: error: the value of meta key `notes` is 600 bytes, more than Consul's 512",
+            "bad-integrations/service.yaml:23:19: error: discovery check `http` must be a path starting with `/`, found `health`\n"
+                + "  hint: the agent checks http://127.0.0.1:PORT followed by this path",
+        ])
+    }
 }
