@@ -6,7 +6,8 @@ import SutaPlan
 /// Translates a service's spec into the Docker create body for one of its containers.
 enum ContainerBodyBuilder {
     /// The engine refuses a CPU limit above the host's CPU count; such a limit means "the whole
-    /// host", so it is lowered to that. (The engine is local: sutactl speaks to a Unix socket.)
+    /// host", so it is lowered to that, and validation warns about it (the loader gives the
+    /// resolver the same count). The engine is local: sutactl speaks to a Unix socket.
     static let hostCPUs = Double(ProcessInfo.processInfo.activeProcessorCount)
 
     static func body(for request: ContainerRequest) -> ContainerCreateBody {

@@ -33,6 +33,8 @@ public struct ManifestLoader: Sendable {
                                       workingDirectory: FileManager.default.currentDirectoryPath)
         resolver.projectName = projectName
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
+        // The engine is local (a Unix socket): its host is this one.
+        resolver.hostCPUCount = ProcessInfo.processInfo.activeProcessorCount
         var resolution = resolver.resolve(manifests)
         // A Project may name another profile directory; read it and resolve again.
         if let extra = resolution.project.profilesDirectory, FileManager.default.fileExists(atPath: extra),

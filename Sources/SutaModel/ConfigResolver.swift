@@ -17,6 +17,9 @@ public struct ConfigResolver: Sendable {
     public var yamlLimits: YAMLLimits
     /// Read-only commands resolve without secrets: an unset one is a warning and a placeholder.
     public var allowsUnsetSecrets = false
+    /// CPUs of the host the engine runs on (the loader fills it in): a service asking for more
+    /// gets a warning. nil skips the check.
+    public var hostCPUCount: Int?
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -31,17 +34,17 @@ public struct ConfigResolver: Sendable {
         var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets), workingDirectory: workingDirectory)
         let limits = yamlLimits
         let parsed = ParallelMap.map(files) { file in Result { () throws(YAMLError) in try YAMLParser.parse(file.bytes, file: file.path, limits: limits) } }
-        var documents: [ManifestDocument] = []
+        var roots: [YAMLNode] = []
         for result in parsed {
             switch result {
-            case .success(let yamlDocuments):
-                for parsed in yamlDocuments {
-                    if let root = parsed.root, let document = reader.document(root) { documents.append(document) }
-                }
-            case .failure(let error):
-                reader.diagnostics.append(.error(error.message, at: error.location))
+            case .success(let yamlDocuments): roots += yamlDocuments.compactMap(\.root)
+            case .failure(let error): reader.diagnostics.append(.error(error.message, at: error.location))
             }
         }
+        // Declared secrets are known before the first value is read, envelopes included.
+        reader.interpolator.declaredSecrets = DeclaredSecrets.names(in: roots)
+        var documents = roots.compactMap { reader.document($0) }
+        roots = []
         var byKind = unique(documents, diagnostics: &reader.diagnostics)
         documents = []
 
@@ -72,6 +75,7 @@ public struct ConfigResolver: Sendable {
             }
         }
 
+        let checks = ActiveServiceChecks(project: project, profiles: selection.appliedProfiles, hostCPUCount: hostCPUCount)
         var services: [ServiceSpec] = []
         services.reserveCapacity(serviceDocuments.count)
         var active: Set<String> = []
@@ -82,6 +86,7 @@ public struct ConfigResolver: Sendable {
             let isActive = selection.services?.contains(document.name) ?? true
             // Services outside the profile are still checked, but need none of their variables set.
             reader.interpolator.reportsMissing = isActive
+            reader.activeChecks = isActive ? checks : nil
             let spec = isActive ? merged(document, with: selection.appliedProfiles) : document.spec
             guard let service = reader.service(document, spec: spec) else { continue }
             services.append(service)

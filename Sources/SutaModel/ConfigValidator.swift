@@ -29,6 +29,7 @@ struct ConfigValidator {
 
     mutating func check(into diagnostics: inout DiagnosticList) {
         for service in services {
+            checkImage(service, &diagnostics)
             checkReferences(service, &diagnostics)
             if active.contains(service.name) { checkActive(service, &diagnostics) }
         }
@@ -65,10 +66,12 @@ struct ConfigValidator {
         }
         var seenTargets: [String: SourceLocation] = [:]
         for mount in service.volumes {
-            if let first = seenTargets[mount.target] {
+            // The engine compares cleaned paths: /data and /data/ are the same mount point.
+            let target = PathText.normalize(mount.target)
+            if let first = seenTargets[target] {
                 diagnostics.error("`\(service.name)` mounts two things at \(mount.target)", at: mount.location, hint: "the first is at \(first)")
             }
-            seenTargets[mount.target] = mount.location
+            seenTargets[target] = mount.location
         }
         for dependency in service.dependsOn {
             if dependency.service == service.name {
@@ -87,21 +90,32 @@ struct ConfigValidator {
         }
     }
 
+    /// An image the engine would refuse (Docker's reference grammar), for every service.
+    private func checkImage(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {
+        if service.image.isEmpty {
+            diagnostics.error("service `\(service.name)` has an empty image", at: service.imageLocation)
+        } else if let problem = ImageReferenceGrammar.problem(service.image) {
+            diagnostics.error("image `\(service.image)` of `\(service.name)` is not a valid image reference: \(problem)", at: service.imageLocation,
+                              hint: "write [REGISTRY[:PORT]/]NAME[:TAG][@sha256:DIGEST], e.g. `postgres:16.3-alpine`")
+        }
+    }
+
     private func checkActive(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {
         for dependency in service.dependsOn where dependency.required && serviceIndex[dependency.service] != nil
             && !active.contains(dependency.service) {
             diagnostics.error("`\(service.name)` requires `\(dependency.service)`, which is not in the active profile", at: dependency.location,
                               hint: "add `\(dependency.service)` to the profile, or mark the dependency `required: false`")
         }
+        // An invalid image is reported for every service by checkImage; tags are advice for valid ones.
         let reference = ImageReference(service.image)
-        if service.image.isEmpty {
-            diagnostics.error("service `\(service.name)` has an empty image", at: service.imageLocation)
-        } else if reference.tag == nil && reference.digest == nil {
-            diagnostics.warning("image `\(service.image)` of `\(service.name)` has no tag; it means `latest`", at: service.imageLocation,
-                                hint: "pin a version, e.g. `\(service.image):1.2.3`")
-        } else if reference.tag == "latest" {
-            diagnostics.warning("image `\(service.image)` of `\(service.name)` uses the `latest` tag", at: service.imageLocation,
-                                hint: "pin a version so applies are repeatable")
+        if !service.image.isEmpty, ImageReferenceGrammar.problem(service.image) == nil {
+            if reference.tag == nil && reference.digest == nil {
+                diagnostics.warning("image `\(service.image)` of `\(service.name)` has no tag; it means `latest`", at: service.imageLocation,
+                                    hint: "pin a version, e.g. `\(service.image):1.2.3`")
+            } else if reference.tag == "latest" {
+                diagnostics.warning("image `\(service.image)` of `\(service.name)` uses the `latest` tag", at: service.imageLocation,
+                                    hint: "pin a version so applies are repeatable")
+            }
         }
         if let gateway = project.gateway, gateway.service == service.name, let port = gateway.adminPort {
             for mapping in service.ports where mapping.containerPort == port && !mapping.isLoopback {

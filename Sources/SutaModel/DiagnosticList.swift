@@ -3,7 +3,9 @@ import SutaYAML
 /// Collects diagnostics while the manifests are decoded and checked.
 ///
 /// The same problem can be reached more than once (a profile's `defaults` are merged
-/// into every service), so a diagnostic with the same place and text is kept once.
+/// into every service), so a diagnostic with the same place and text is kept once. What a
+/// diagnostic quotes passes through `DiagnosticText.printable` (credentials masked, control
+/// characters escaped).
 public struct DiagnosticList: Sendable {
     public private(set) var items: [Diagnostic] = []
     private var seen: Set<Diagnostic> = []
@@ -11,6 +13,9 @@ public struct DiagnosticList: Sendable {
     public init() {}
 
     public mutating func append(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        diagnostic.message = DiagnosticText.printable(diagnostic.message)
+        diagnostic.hint = diagnostic.hint.map(DiagnosticText.printable)
         if seen.insert(diagnostic).inserted { items.append(diagnostic) }
     }
 

@@ -25,4 +25,10 @@ public enum PathText {
         let normalized = normalize(path)
         return normalized.hasSuffix("/") ? normalized : normalized + "/"
     }
+
+    /// True when `path` names `/` (`/`, `//`, `/.`, `/..`), as the engine cleans mount targets.
+    public static func isRoot(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        return normalize(path).split(separator: "/").allSatisfy { $0 == ".." }
+    }
 }

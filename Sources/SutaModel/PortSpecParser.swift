@@ -37,4 +37,18 @@ enum PortSpecParser {
             return nil
         }
     }
+
+    /// The first port number of a malformed `text` that is a number but not 1 to 65535, with
+    /// its role (`host` or `container`): what makes `parse` refuse it, said precisely.
+    static func outOfRange(in text: String) -> (role: String, number: String)? {
+        let body = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return nil }
+        let roles = parts.count == 1 ? ["container"] : parts.count == 2 ? ["host", "container"] : ["address", "host", "container"]
+        for (part, role) in zip(parts, roles) where role != "address" && !part.isEmpty && part.utf8.allSatisfy({ (48...57).contains($0) }) {
+            if let value = Int(part), (1...65535).contains(value) { continue }
+            return (role, String(part))
+        }
+        return nil
+    }
 }

@@ -26,6 +26,8 @@ public struct ProfileSpec: Sendable {
     public var services: [Reference]?
     public var defaults: YAMLNode?
     public var overrides: [Override]
+    /// `policy.dangerous` when the profile sets it; `error` makes dangerous settings errors.
+    public var dangerousSettings: DangerousSettingPolicy?
 
     /// A selecting profile chooses the set of services; an overlay only changes them.
     public var isOverlay: Bool { services == nil && extends.isEmpty }
@@ -36,11 +38,12 @@ extension SpecReader {
         var profile = ProfileSpec(name: document.name, location: document.nameLocation, description: nil,
                                   extends: [], services: nil, defaults: nil, overrides: [])
         guard let node = document.spec,
-              let f = fields(node, of: "profile spec", allowed: ["description", "extends", "services", "defaults", "overrides"])
+              let f = fields(node, of: "profile spec", allowed: ["description", "extends", "services", "defaults", "overrides", "policy"])
         else { return profile }
         profile.description = f["description"].flatMap { string($0, "description") }
         profile.extends = f["extends"].map { references($0, "extends") } ?? []
         profile.services = f["services"].map { references($0, "services") }
+        profile.dangerousSettings = f["policy"].flatMap { policy($0) }
         if let n = f["defaults"], case .mapping = n.value {
             profile.defaults = n
         } else if let n = f["defaults"] {

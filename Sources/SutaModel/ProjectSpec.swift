@@ -17,6 +17,8 @@ public struct ProjectSpec: Sendable, Hashable {
     public var modelServer: ModelServerSettings?
     public var breakers: BreakerPolicy
     public var supervision: SupervisionPolicy
+    /// `policy.dangerous`: whether settings the CIS Docker Benchmark flags are warnings or errors.
+    public var dangerousSettings: DangerousSettingPolicy
 
     public init(name: String, location: SourceLocation? = nil) {
         self.name = name
@@ -24,5 +26,6 @@ public struct ProjectSpec: Sendable, Hashable {
         secrets = []
         breakers = BreakerPolicy()
         supervision = SupervisionPolicy()
+        dangerousSettings = .warn
     }
 }

@@ -15,7 +15,7 @@ extension SpecReader {
             diagnostics.error("service `\(document.name)` has no spec", at: document.location, hint: "add `spec:` with at least `image:`")
             return nil
         }
-        guard let f = fields(node, of: "service spec", allowed: Self.serviceFields) else { return nil }
+        guard let f = fields(node, of: "service spec", allowed: Self.serviceFields, refused: CISDockerRule.refusedServiceFields) else { return nil }
         guard let imageNode = f["image"] else {
             diagnostics.error("service `\(document.name)` has no image", at: node.location)
             return nil
@@ -25,7 +25,7 @@ extension SpecReader {
         service.metadataLabels = document.labels
         if let n = f["entrypoint"] { service.entrypoint = commandLine(n, "entrypoint") }
         if let n = f["command"] { service.command = commandLine(n, "command") }
-        if let n = f["working_dir"] { service.workingDir = string(n, "working_dir") }
+        if let n = f["working_dir"] { service.workingDir = workingDirectory(n) }
         if let n = f["environment"] { service.environment = environment(n) }
         if let n = f["ports"], let items = sequence(n, "ports") { service.ports = items.compactMap { port($0) } }
         if let n = f["volumes"], let items = sequence(n, "volumes") { service.volumes = items.compactMap { volumeMount($0) } }
@@ -43,13 +43,13 @@ extension SpecReader {
                 }
             }
         }
-        if let n = f["user"] { service.user = string(n, "user") }
+        if let n = f["user"] { service.user = user(n) }
         if let n = f["read_only"] { service.readOnlyRootFilesystem = bool(n, "read_only") ?? false }
-        if let n = f["cap_drop"] { service.capDrop = stringList(n, "cap_drop") ?? [] }
-        if let n = f["cap_add"] { service.capAdd = stringList(n, "cap_add") ?? [] }
-        if let n = f["security_opt"] { service.securityOptions = stringList(n, "security_opt") ?? [] }
-        if let n = f["tmpfs"] { service.tmpfs = stringList(n, "tmpfs") ?? [] }
-        if let n = f["stop_signal"] { service.stopSignal = string(n, "stop_signal") }
+        if let n = f["cap_drop"] { service.capDrop = capabilities(n, "cap_drop") }
+        if let n = f["cap_add"] { service.capAdd = capabilities(n, "cap_add") }
+        if let n = f["security_opt"] { service.securityOptions = securityOptions(n) }
+        if let n = f["tmpfs"] { service.tmpfs = tmpfs(n, besides: service.volumes) }
+        if let n = f["stop_signal"] { service.stopSignal = stopSignal(n) }
         if let n = f["stop_grace_period"] { service.stopGracePeriod = duration(n, "stop_grace_period") }
         if let n = f["labels"] { service.labels = labels(n, "labels") }
         if let n = f["replicas"] { service.replicas = int(n, "replicas", in: 0...1000) ?? 1 }
@@ -69,88 +69,6 @@ extension SpecReader {
             }
         }
         return map.filter { !$0.key.hasPrefix("sutactl.") }
-    }
-
-    private mutating func environment(_ node: YAMLNode) -> [EnvironmentVariable] {
-        var result: [EnvironmentVariable] = []
-        func add(_ name: String, _ valueNode: YAMLNode?, _ reader: inout SpecReader) {
-            var value = "", secret: String?
-            if let valueNode {
-                guard let expanded = reader.expandedScalar(valueNode, "environment.\(name)") else { return }
-                (value, secret) = (expanded.scalar.text, expanded.secret)
-            }
-            guard let first = name.unicodeScalars.first, !("0"..."9").contains(first),
-                  !name.contains(where: { $0 == " " || $0 == "=" || $0 == "\t" }) else {
-                reader.diagnostics.error("invalid environment variable name `\(name)`", at: valueNode?.location ?? node.location)
-                return
-            }
-            result.append(EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name)))
-        }
-        switch node.value {
-        case .mapping(let entries):
-            result.reserveCapacity(entries.count)
-            for entry in entries {
-                guard let name = entry.key.scalarText else { continue }
-                add(name, entry.value.isNull ? nil : entry.value, &self)
-            }
-        case .sequence(let items):
-            for item in items {
-                guard let text = item.scalarText else {
-                    diagnostics.error("`environment` entries must be KEY=VALUE strings", at: item.location)
-                    continue
-                }
-                let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                var valueNode = item
-                valueNode.value = .scalar(YAMLScalar(text: parts.count == 2 ? String(parts[1]) : "", isPlain: false))
-                add(String(parts[0]), valueNode, &self)
-            }
-        case .scalar:
-            diagnostics.error("`environment` must be a mapping or a list of KEY=VALUE, found \(node.shapeName)", at: node.location)
-        }
-        // A later entry for the same name wins, as in a shell.
-        var seen = Set<String>()
-        return result.reversed().filter { seen.insert($0.name).inserted }.sorted { $0.name < $1.name }
-    }
-
-    private mutating func port(_ node: YAMLNode) -> PortMapping? {
-        if case .mapping = node.value {
-            guard let f = fields(node, of: "port", allowed: ["target", "published", "host_ip", "protocol"]) else { return nil }
-            guard let targetNode = f["target"] else {
-                diagnostics.error("port has no `target` (the container port)", at: node.location)
-                return nil
-            }
-            guard let target = port(targetNode, "target") else { return nil }
-            var published: Int?
-            if let n = f["published"] { published = port(n, "published"); if published == nil { return nil } }
-            var hostIP = "127.0.0.1"
-            if let n = f["host_ip"] {
-                guard let ip = hostAddress(n) else { return nil }
-                hostIP = ip
-            }
-            var transport = PortMapping.TransportProtocol.tcp
-            if let n = f["protocol"] {
-                guard let text = choice(n, "protocol", ["tcp", "udp"]) else { return nil }
-                transport = PortMapping.TransportProtocol(rawValue: text)!
-            }
-            return PortMapping(hostIP: hostIP, hostPort: published, containerPort: target, transport: transport, location: node.location)
-        }
-        guard let text = string(node, "ports") else { return nil }
-        guard let spec = PortSpecParser.parse(text) else {
-            diagnostics.error("malformed port `\(text)`", at: node.location,
-                              hint: "write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], e.g. \"127.0.0.1:10000:5432\"")
-            return nil
-        }
-        return PortMapping(hostIP: spec.hostIP ?? "127.0.0.1", hostPort: spec.hostPort, containerPort: spec.containerPort,
-                           transport: spec.transport, location: node.location)
-    }
-
-    private mutating func hostAddress(_ node: YAMLNode) -> String? {
-        guard let text = string(node, "host_ip") else { return nil }
-        guard IPv4Subnet.parseAddress(text) != nil || text == "::1" || text == "::" else {
-            diagnostics.error("`host_ip` must be an IPv4 address, found `\(text)`", at: node.location)
-            return nil
-        }
-        return text
     }
 
     private mutating func volumeMount(_ node: YAMLNode) -> VolumeMount? {
@@ -201,6 +119,11 @@ extension SpecReader {
             diagnostics.error("mount target `\(mount.target)` must be an absolute path", at: mount.location)
             return nil
         }
+        guard !PathText.isRoot(mount.target) else {
+            diagnostics.error("mount target `\(mount.target)` is the container's root; mount it below `/`", at: mount.location)
+            return nil
+        }
+        checkBind(mount)
         return mount
     }
 
@@ -235,8 +158,8 @@ extension SpecReader {
     private mutating func resources(_ node: YAMLNode) -> ResourceLimits {
         var limits = ResourceLimits()
         guard let f = fields(node, of: "resources", allowed: ["cpus", "memory", "pids"]) else { return limits }
-        if let n = f["cpus"] { limits.cpus = positiveNumber(n, "cpus") }
-        if let n = f["memory"] { limits.memoryBytes = memory(n, "memory") }
+        if let n = f["cpus"] { limits.cpus = cpus(n) }
+        if let n = f["memory"] { limits.memoryBytes = memoryLimit(n) }
         if let n = f["pids"] { limits.pids = int(n, "pids", in: 1...Int(Int32.max)) }
         return limits
     }
@@ -292,12 +215,12 @@ extension SpecReader {
         var check = HealthCheck(probe: probe)
         if let n = f["interval"] { check.interval = minimumMillisecond(duration(n, "interval"), n, "interval") }
         if let n = f["timeout"] { check.timeout = minimumMillisecond(duration(n, "timeout"), n, "timeout") }
-        if let n = f["start_period"] { check.startPeriod = duration(n, "start_period") }
+        if let n = f["start_period"] { check.startPeriod = duration(n, "start_period").flatMap { $0 == .zero ? $0 : minimumMillisecond($0, n, "start_period") } }
         if let n = f["retries"] { check.retries = int(n, "retries", in: 1...1000) }
         return check
     }
 
-    /// The engine rejects health durations between 0 and 1 ms.
+    /// The engine rejects health durations between 0 and 1 ms (a `start_period` may be 0).
     private mutating func minimumMillisecond(_ value: Duration?, _ node: YAMLNode, _ what: String) -> Duration? {
         guard let value else { return nil }
         guard value >= .milliseconds(1) else {
@@ -337,64 +260,5 @@ extension SpecReader {
             diagnostics.error("`depends_on` must be a list of names or a mapping, found \(node.shapeName)", at: node.location)
             return []
         }
-    }
-
-    private mutating func gateway(_ node: YAMLNode, service: String) -> GatewaySpec? {
-        guard let f = fields(node, of: "gateway", allowed: ["port", "routes"]) else { return nil }
-        guard let portNode = f["port"], let port = port(portNode, "port") else {
-            if f["port"] == nil { diagnostics.error("gateway needs the container `port` to forward to", at: node.location) }
-            return nil
-        }
-        var routes: [GatewayRoute] = []
-        for item in f["routes"].flatMap({ sequence($0, "routes") }) ?? [] {
-            guard let r = fields(item, of: "route", allowed: ["name", "paths", "methods", "hosts", "strip_path"]) else { continue }
-            let name = r["name"].flatMap { string($0, "name") } ?? "\(service)-\(routes.count)"
-            let paths = r["paths"].flatMap { stringList($0, "paths") } ?? []
-            let methods = r["methods"].flatMap { stringList($0, "methods") } ?? []
-            let hosts = r["hosts"].flatMap { stringList($0, "hosts") } ?? []
-            if paths.isEmpty && hosts.isEmpty {
-                diagnostics.error("route `\(name)` matches nothing: give `paths` or `hosts`", at: item.location)
-            }
-            for (index, path) in paths.enumerated() where !path.hasPrefix("/") {
-                diagnostics.error("route path `\(path)` must start with `/`", at: r["paths"].map { pathNode($0, index) } ?? item.location)
-            }
-            let known = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"]
-            for method in methods where !known.contains(method) {
-                diagnostics.error("unknown HTTP method `\(method)` in route `\(name)`", at: r["methods"]!.location,
-                                  hint: Suggestion.hint(for: method, among: known))
-            }
-            let strip = r["strip_path"].flatMap { bool($0, "strip_path") } ?? false
-            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip))
-        }
-        return GatewaySpec(port: port, routes: routes)
-    }
-
-    private func pathNode(_ node: YAMLNode, _ index: Int) -> SourceLocation {
-        if case .sequence(let items) = node.value, index < items.count { return items[index].location }
-        return node.location
-    }
-
-    private mutating func discovery(_ node: YAMLNode, service: String) -> DiscoverySpec? {
-        guard let f = fields(node, of: "discovery", allowed: ["name", "port", "tags", "meta", "check"]) else { return nil }
-        guard let portNode = f["port"], let port = port(portNode, "port") else {
-            if f["port"] == nil { diagnostics.error("discovery needs the container `port` to register", at: node.location) }
-            return nil
-        }
-        var spec = DiscoverySpec(name: f["name"].flatMap { string($0, "name") } ?? service, port: port,
-                                 tags: f["tags"].flatMap { stringList($0, "tags") } ?? [],
-                                 meta: f["meta"].flatMap { stringMap($0, "meta") } ?? [:], check: nil)
-        if let n = f["check"], let c = fields(n, of: "discovery check", allowed: ["http", "tcp", "interval", "timeout"]) {
-            let interval = c["interval"].flatMap { duration($0, "interval") } ?? .seconds(10)
-            let timeout = c["timeout"].flatMap { duration($0, "timeout") } ?? .seconds(2)
-            switch (c["http"], c["tcp"]) {
-            case (let http?, nil):
-                if let path = string(http, "http") { spec.check = DiscoveryCheck(kind: .http(path: path), interval: interval, timeout: timeout) }
-            case (nil, let tcp?):
-                if bool(tcp, "tcp") == true { spec.check = DiscoveryCheck(kind: .tcp, interval: interval, timeout: timeout) }
-            default:
-                diagnostics.error("discovery check needs exactly one of `http` (a path) or `tcp: true`", at: n.location)
-            }
-        }
-        return spec
     }
 }

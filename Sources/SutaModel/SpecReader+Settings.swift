@@ -4,7 +4,7 @@ extension SpecReader {
     mutating func project(_ document: ManifestDocument) -> ProjectSpec {
         var project = ProjectSpec(name: document.name, location: document.nameLocation)
         let allowed = ["default_profile", "profiles_dir", "secrets", "engine", "gateway", "discovery", "model_server",
-                       "breakers", "supervision"]
+                       "breakers", "supervision", "policy"]
         guard let node = document.spec, let f = fields(node, of: "project spec", allowed: allowed) else { return project }
         project.defaultProfile = f["default_profile"].flatMap { string($0, "default_profile") }
         project.profilesDirectory = f["profiles_dir"].flatMap { string($0, "profiles_dir") }
@@ -40,6 +40,7 @@ extension SpecReader {
         }
         if let n = f["breakers"] { project.breakers = breakers(n) }
         if let n = f["supervision"] { project.supervision = supervision(n) }
+        if let n = f["policy"], let policy = policy(n) { project.dangerousSettings = policy }
         return project
     }
 
@@ -97,12 +98,22 @@ extension SpecReader {
     }
 
     /// sutactl only talks to this machine: gateway, discovery and model server URLs must be
-    /// http://127.x or http://localhost.
+    /// http:// to a 127.x.y.z address or localhost, with an optional port and path, and carry no
+    /// credentials (userinfo): tokens come from variables (`token_env`), never from a URL.
     private mutating func loopbackURL(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         let rest = text.hasPrefix("http://") ? text.dropFirst("http://".count) : nil
-        let host = rest.map { $0.prefix { $0 != ":" && $0 != "/" } }
-        guard let host, host.hasPrefix("127.") || host == "localhost" else {
+        let authority = rest.map { $0.prefix { $0 != "/" && $0 != "?" && $0 != "#" } }
+        if let authority, authority.contains("@") {
+            diagnostics.error("`\(what)` must not carry credentials, found `\(text)`", at: node.location,
+                              hint: "sutactl reads tokens from variables (see `token_env`), never from a URL")
+            return nil
+        }
+        let parts = authority.map { $0.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) } ?? []
+        let host = parts.first.map(String.init) ?? ""
+        let isLoopback = host == "localhost" || IPv4Subnet.parseAddress(host).map { $0 >> 24 == 127 } == true
+        let port = parts.count == 2 ? Int(parts[1]).flatMap { (1...65535).contains($0) ? $0 : nil } : 80
+        guard isLoopback, port != nil, parts.count < 2 || parts[1].utf8.allSatisfy({ (48...57).contains($0) }) else {
             diagnostics.error("`\(what)` must be an http:// address on 127.0.0.1, found `\(text)`", at: node.location,
                               hint: "publish the port on 127.0.0.1 and point sutactl there")
             return nil

@@ -7,6 +7,8 @@ struct SpecReader {
     var diagnostics = DiagnosticList()
     /// Relative manifest paths are relative to this directory (bind sources become absolute).
     let workingDirectory: String
+    /// Set while a service of the active profile is decoded: host and policy checks; nil otherwise.
+    var activeChecks: ActiveServiceChecks?
 
     init(interpolator: Interpolator, workingDirectory: String) {
         self.interpolator = interpolator
@@ -18,15 +20,19 @@ struct SpecReader {
         PathText.resolve(path, relativeTo: file.hasPrefix("/") ? file : workingDirectory + "/" + file)
     }
 
-    /// The fields of a mapping node; unknown keys are reported with a did-you-mean hint.
-    mutating func fields(_ node: YAMLNode, of what: String, allowed: [String]) -> MappingFields? {
+    /// The fields of a mapping node; unknown keys are reported with a did-you-mean hint, and
+    /// `refused` ones (known, but not accepted) with their rule and hint.
+    mutating func fields(_ node: YAMLNode, of what: String, allowed: [String],
+                         refused: [String: (rule: CISDockerRule, hint: String)] = [:]) -> MappingFields? {
         guard case .mapping(let entries) = node.value else {
             diagnostics.error("\(what) must be a mapping, found \(node.shapeName)", at: node.location)
             return nil
         }
         for entry in entries {
             guard let key = entry.key.scalarText else { continue }
-            if !allowed.contains(key) {
+            if let refusal = refused[key] {
+                diagnostics.error("`\(key)` is not supported (\(refusal.rule.citation))", at: entry.key.location, hint: refusal.hint)
+            } else if !allowed.contains(key) {
                 diagnostics.error("unknown field `\(key)` in \(what)", at: entry.key.location,
                                   hint: Suggestion.hint(for: key, among: allowed) ?? "allowed: \(allowed.joined(separator: ", "))")
             }
@@ -147,12 +153,29 @@ struct SpecReader {
     }
 
     /// A list of strings, or one string split into words the way a shell would (quotes kept together).
+    /// A word the kernel cannot pass to a process (a NUL byte, more than 128 KiB) is an error:
+    /// the container would fail at exec.
     mutating func commandLine(_ node: YAMLNode, _ what: String) -> [String]? {
-        if case .sequence = node.value { return stringList(node, what) }
-        guard let text = string(node, what) else { return nil }
-        guard let words = ShellWords.split(text) else {
-            diagnostics.error("`\(what)` has an unterminated quote", at: node.location)
-            return nil
+        var words: [String]
+        var locations: [SourceLocation]
+        if case .sequence(let items) = node.value {
+            guard let list = stringList(node, what) else { return nil }
+            words = list
+            locations = list.count == items.count ? items.map(\.location) : list.map { _ in node.location }
+        } else {
+            guard let text = string(node, what) else { return nil }
+            guard let split = ShellWords.split(text) else {
+                diagnostics.error("`\(what)` has an unterminated quote", at: node.location)
+                return nil
+            }
+            words = split
+            locations = split.map { _ in node.location }
+        }
+        for (index, word) in words.enumerated() {
+            if let problem = ProcessLimits.argumentProblem(word) {
+                diagnostics.error("`\(what)` word \(index + 1) \(problem)", at: locations[index])
+                return nil
+            }
         }
         return words
     }

@@ -15,14 +15,16 @@ enum Fixture {
     }
 
     static func resolve(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
-                        allowsUnsetSecrets: Bool = false) throws -> ConfigResolution {
+                        allowsUnsetSecrets: Bool = false, hostCPUCount: Int? = nil) throws -> ConfigResolution {
         var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture")
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
+        resolver.hostCPUCount = hostCPUCount
         return resolver.resolve(try files(name))
     }
 
     /// Every diagnostic as printed (hint lines included).
-    static func messages(_ name: String, profiles: [String] = [], variables: [String: String] = [:]) throws -> [String] {
-        try resolve(name, profiles: profiles, variables: variables).diagnostics.map(\.description)
+    static func messages(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
+                         hostCPUCount: Int? = nil) throws -> [String] {
+        try resolve(name, profiles: profiles, variables: variables, hostCPUCount: hostCPUCount).diagnostics.map(\.description)
     }
 }

@@ -24,13 +24,15 @@ final class ValidationRuleTests: XCTestCase {
 
     func testBadUnitsAndDurations() throws {
         XCTAssertEqual(try Fixture.messages("bad-units"), [
-            "bad-units/service.yaml:8:11: error: `cpus` must be greater than 0, found 0",
+            "bad-units/service.yaml:8:11: error: `cpus` must be at least 0.01 (the engine's smallest CPU limit), found 0\n"
+                + "  hint: leave `cpus` out for no limit",
             "bad-units/service.yaml:9:13: error: `memory` is not a memory size: `2 gigs`\n"
                 + "  hint: use a number with a unit: 512M, 2G, 1.5G (binary units b, k, m, g, t)",
             "bad-units/service.yaml:12:15: error: `interval` is not a duration: `10`\n  hint: add a unit: `10s`",
             "bad-units/service.yaml:13:14: error: `timeout` is not a duration: `5 seconds`\n"
                 + "  hint: use a number with a unit: 500ms, 10s, 1m30s, 2h",
-            "bad-units/service.yaml:14:22: error: `stop_grace_period` is not a duration: `1x`\n"
+            "bad-units/service.yaml:14:19: error: `start_period` must be at least 1ms",
+            "bad-units/service.yaml:15:22: error: `stop_grace_period` is not a duration: `1x`\n"
                 + "  hint: use a number with a unit: 500ms, 10s, 1m30s, 2h",
         ])
     }
@@ -38,10 +40,15 @@ final class ValidationRuleTests: XCTestCase {
     func testMalformedPorts() throws {
         let hint = "\n  hint: write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], e.g. \"127.0.0.1:10000:5432\""
         XCTAssertEqual(try Fixture.messages("bad-ports"), [
-            "bad-ports/service.yaml:8:7: error: malformed port `127.0.0.1:70000:80`" + hint,
+            "bad-ports/service.yaml:8:7: error: host port 70000 in `127.0.0.1:70000:80` is out of range: ports are 1 to 65535",
             "bad-ports/service.yaml:9:7: error: malformed port `8080:80/sctp`" + hint,
             "bad-ports/service.yaml:11:18: error: `published` must be 1 to 65535, found 0",
             "bad-ports/service.yaml:12:7: error: port has no `target` (the container port)",
+            "bad-ports/service.yaml:14:7: error: host port 0 in `0:80` is out of range: ports are 1 to 65535\n"
+                + "  hint: leave the host port out (`80`) and the engine picks a free one",
+            "bad-ports/service.yaml:15:7: error: container port 0 in `127.0.0.1:8082:0` is out of range: ports are 1 to 65535",
+            "bad-ports/service.yaml:16:7: error: host port 0 in `127.0.0.1:0:80/udp` is out of range: ports are 1 to 65535\n"
+                + "  hint: leave the host port out (`127.0.0.1::80/udp`) and the engine picks a free one",
         ])
     }
 

@@ -46,7 +46,9 @@ final class PlatformIntegrationTests: XCTestCase {
             "SUTAZAI_SUBNET": platform.environment["SUTAZAI_SUBNET"]!, "SUTAZAI_GATEWAY": platform.environment["SUTAZAI_GATEWAY"]!,
         ])
         XCTAssertEqual(fresh.status, 0, fresh.stderr + fresh.stdout)
-        XCTAssertEqual(fresh.stderr, "")
+        // Nothing on stderr but, on a host with fewer than 4 CPUs, the warnings that backend's and
+        // ollama's `cpus: 4` are lowered to the host's count.
+        XCTAssertEqual(fresh.stderr.split(separator: "\n").filter { !$0.contains("CPU") }, [], fresh.stderr)
         XCTAssertTrue(fresh.stdout.contains("8/8 services running and healthy"), fresh.stdout)
         XCTAssertFalse(fresh.stdout.contains("config changed"), fresh.stdout)
         XCTAssertTrue(fresh.stdout.contains("unknown: environment (POSTGRES_PASSWORD unset)"), fresh.stdout)

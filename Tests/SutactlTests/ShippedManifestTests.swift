@@ -66,6 +66,32 @@ final class ShippedManifestTests: XCTestCase {
         XCTAssertNotEqual(byName["postgres"]?.user, nil)
     }
 
+    func testSecurityProfileMakesDangerousSettingsErrors() throws {
+        let extra = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-dangerous-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: extra) }
+        try Data("""
+        apiVersion: sutactl/v1
+        kind: Service
+        metadata: {name: socket-reader}
+        spec:
+          image: busybox:1.36
+          volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+        """.utf8).write(to: extra.appendingPathComponent("extra.yaml"))
+        let manifests = SutactlRunner.repositoryRoot.appendingPathComponent("manifests").path
+        func load(_ profiles: [String]) throws -> ConfigResolution {
+            try ManifestLoader(paths: [manifests, extra.path], profiles: profiles, environment: SutactlRunner.platformSecrets).load()
+        }
+        let message = "bind mount of the Docker socket `/var/run/docker.sock` into the container (CIS Docker Benchmark 5.31: do not mount the Docker socket)"
+        XCTAssertEqual(try load(["full"]).warnings.filter { $0.message == message }.count, 1)
+        let hardened = try load(["full", "security"])
+        XCTAssertNil(hardened.config)
+        XCTAssertEqual(hardened.errors.map(\.description), [
+            "\(extra.path)/extra.yaml:6:13: error: \(message)\n  hint: whoever reaches the socket controls the engine and the host, "
+                + "read-only or not; an error because profile `security` sets `policy: {dangerous: error}`",
+        ])
+    }
+
     func testMissingSecretIsNamedForTheActiveProfileOnly() throws {
         var environment = SutactlRunner.platformSecrets
         environment["POSTGRES_PASSWORD"] = nil
