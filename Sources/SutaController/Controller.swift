@@ -26,23 +26,27 @@ public struct Controller: Sendable {
         let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
 
+        // apply makes the project's fingerprint key the first time; a dry run only reads it.
+        let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
         var observed = try await observe()
         for id in options.refreshContainers { await refresh(id, in: &observed) }
-        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes)).plan(observed)
+        let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
+                                                               fingerprintKey: key)).plan(observed)
         if !plan.conflicts.isEmpty {
             throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }
         let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
         let registry = breakers.load()
         if options.dryRun {
-            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).run()
+            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, fingerprintKey: key,
+                                                    report: { _ in }).run()
             return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
         }
         defer { breakers.save(registry) }
 
         let audit = AuditLog(directory: directory, environment: environment)
-        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout,
-                                    interrupted: options.interrupted)
+        let executor = PlanExecutor(engine: engine, config: config, fingerprintKey: key, parallelism: options.parallelism,
+                                    timeout: options.timeout, interrupted: options.interrupted)
         let result = await executor.execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 let (result, error): (String, String?) = switch outcome {
@@ -69,7 +73,8 @@ public struct Controller: Sendable {
                                            directory: directory, timeout: options.timeout)) { first, _ in first }
         }
         let integration = options.syncIntegrations && !interrupted
-            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
+            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, fingerprintKey: key, report: onIntegration).run()
+            : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
         } catch {
