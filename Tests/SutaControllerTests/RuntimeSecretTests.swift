@@ -68,6 +68,7 @@ final class RuntimeSecretTests: XCTestCase {
         let environment = "hmac:\(key.id):" + key.shortMAC("19:DB_PASSWORD=hunter2")
         XCTAssertTrue(labels["sutactl.config-fields"]?.contains("environment=\(environment),") == true, labels.description)
         XCTAssertFalse(labels.values.contains { $0.contains(String(SHA256.hex("19:DB_PASSWORD=hunter2").prefix(8))) })
+        XCTAssertEqual(labels["sutactl.secret-env"], "DB_PASSWORD", "the names of secret entries, never their values")
 
         let bare = ScriptedEngine()
         let refused = await PlanExecutor(engine: bare, config: config).execute(plan, observed: ObservedState()) { _ in }
@@ -83,16 +84,17 @@ final class RuntimeSecretTests: XCTestCase {
         let id = "c1" + String(repeating: "0", count: 30)
         await engine.show(ObservedState(containers: [
             ObservedContainer(id: id, name: "p-api-1", image: "img:1",
-                              labels: [OwnershipLabels.project: "p", OwnershipLabels.service: "api", OwnershipLabels.replica: "1"],
+                              labels: [OwnershipLabels.project: "p", OwnershipLabels.service: "api", OwnershipLabels.replica: "1",
+                                       OwnershipLabels.secretEnvironment: "CRED"],
                               state: .running, health: .none, created: 1, status: "Up"),
         ], networks: [], volumes: []))
-        await engine.script(container: id, environment: ["PATH=/bin", "API_TOKEN=tok-9f3b-secret", "MODE=debug"],
-                            logs: ["starting in debug\nusing tok-9f", "3b-secret for the api\ndebug: tok-9f3b-se", "cret\nlast tok-9f"])
+        await engine.script(container: id, environment: ["PATH=/bin", "API_TOKEN=tok-9f3b-secret", "MODE=debug", "CRED=cred-77"],
+                            logs: ["starting in debug\nusing tok-9f", "3b-secret for the api\ndebug: tok-9f3b-se", "cret cred-", "77\nlast tok-9f"])
         let controller = Controller(engine: engine, state: StateDirectory(environment: ["SUTACTL_STATE_DIR": directory.path]), environment: [:])
         let printed = LockedBytes()
         let found = try await controller.logs(service: "api", project: "p", manifests: nil, follow: false, tail: nil) { printed.append($0) }
         XCTAssertTrue(found)
-        XCTAssertEqual(printed.text, "starting in debug\nusing *** for the api\ndebug: ***\nlast tok-9f",
+        XCTAssertEqual(printed.text, "starting in debug\nusing *** for the api\ndebug: *** ***\nlast tok-9f",
                        "masked across chunks; an incomplete value at the end is not the secret")
         let missing = try await controller.logs(service: "web", project: "p", manifests: nil, follow: false, tail: nil) { _ in }
         XCTAssertFalse(missing)
