@@ -9,12 +9,15 @@ extension DockerClient {
     /// container labels). With `since`, events from that moment on are replayed first, so
     /// nothing that happens after `since` is missed while the stream connects.
     ///
-    /// The stream never ends by itself. Stop it by cancelling the consuming task or by
-    /// dropping the stream (leaving a `for try await` loop over it): either cancels the
-    /// transfer. It throws a ``DockerError`` if the request fails or a line cannot be read.
-    public func events(filters: [String: [String]] = [:], since: Date? = nil) -> AsyncThrowingStream<DockerEvent, any Error> {
+    /// Without `until` the stream never ends by itself; with it, the engine ends it at that
+    /// moment (at once for a moment past: the events between `since` and `until`, replayed).
+    /// Stop it by cancelling the consuming task or by dropping the stream (leaving a
+    /// `for try await` loop over it): either cancels the transfer. It throws a
+    /// ``DockerError`` if the request fails or a line cannot be read.
+    public func events(filters: [String: [String]] = [:], since: Date? = nil, until: Date? = nil) -> AsyncThrowingStream<DockerEvent, any Error> {
         var parameters = DockerQuery()
         if let since { parameters.add("since", Self.unixTimestamp(since)) }
+        if let until { parameters.add("until", Self.unixTimestamp(until)) }
         parameters.add(filters: DockerFilters(filters))
         let query = parameters
         return AsyncThrowingStream { continuation in

@@ -23,6 +23,8 @@ public struct ContainerRequest: Sendable {
             OwnershipLabels.configFields: fingerprint.fieldsLabel,
             OwnershipLabels.managedBy: OwnershipLabels.managedByValue,
         ]) { _, ours in ours }
+        let secretNames = service.environment.filter(\.isSecret).map(\.name)
+        if !secretNames.isEmpty { labels[OwnershipLabels.secretEnvironment] = secretNames.joined(separator: ",") }
         if !service.dependsOn.isEmpty { labels[OwnershipLabels.dependsOn] = service.dependsOn.map(\.service).sorted().joined(separator: ",") }
     }
 }

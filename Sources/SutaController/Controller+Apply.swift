@@ -19,19 +19,23 @@ extension Controller {
         defer { withExtendedLifetime(lock) {} }
         let appliedStore = AppliedSettingsStore(directory: directory)
         var history = SupervisionHistory.load(from: directory)
+        // apply makes the project's fingerprint key the first time; a dry run only reads it.
+        let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
 
-        let (observed, plan) = try await look(config, options: options, directory: directory, history: history, refresh: options.refreshContainers)
+        let (observed, plan) = try await look(config, options: options, directory: directory, history: history, key: key,
+                                              refresh: options.refreshContainers)
         let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
         let registry = breakers.load()
         if options.dryRun {
-            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).run()
+            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, fingerprintKey: key,
+                                                    report: { _ in }).run()
             return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
         }
         defer { breakers.save(registry) }
 
         let audit = AuditLog(directory: directory, environment: environment)
-        let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout,
-                                    interrupted: options.interrupted)
+        let executor = PlanExecutor(engine: engine, config: config, fingerprintKey: key, parallelism: options.parallelism,
+                                    timeout: options.timeout, interrupted: options.interrupted)
         let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
         history.record(plan, result: result, now: Date().timeIntervalSince1970)
         try? history.save(to: directory)
@@ -41,11 +45,12 @@ extension Controller {
             var others = executor
             others.config.services.removeAll(where: \.supervised)
             notReady = await others.waitUntilReady(containers: result.containers)
-            notReady.merge(await superviseUntilSettled(config, options: options, directory: directory, history: &history,
+            notReady.merge(await superviseUntilSettled(config, options: options, directory: directory, history: &history, key: key,
                                                        executor: executor, audit: audit, report: report)) { first, _ in first }
         }
         let integration = options.syncIntegrations && !interrupted
-            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
+            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, fingerprintKey: key, report: onIntegration).run()
+            : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
@@ -56,7 +61,7 @@ extension Controller {
     }
 
     /// One look at the engine and the state directory, and the plan for it.
-    private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory,
+    private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory, key: FingerprintKey?,
                       refresh: [String]) async throws(ControllerError) -> (ObservedState, Plan) {
         var observed = try await observe()
         observed.applied = AppliedSettingsStore(directory: directory).load()
@@ -64,7 +69,7 @@ extension Controller {
         for id in refresh { await self.refresh(id, in: &observed) }
         let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
                                                                 hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
-                                                                now: Date().timeIntervalSince1970)).plan(observed)
+                                                                now: Date().timeIntervalSince1970, fingerprintKey: key)).plan(observed)
         if !plan.conflicts.isEmpty {
             throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }
@@ -91,14 +96,15 @@ extension Controller {
     /// backoff ends), carry out what the planner decides, until each is ready, held, or the
     /// timeout passes. Returns the ones that did not get ready, and why.
     private func superviseUntilSettled(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: inout SupervisionHistory,
-                                       executor: PlanExecutor, audit: AuditLog,
+                                       key: FingerprintKey?, executor: PlanExecutor, audit: AuditLog,
                                        report: @escaping @Sendable (ProgressEvent) -> Void) async -> [String: String] {
         let supervised = config.services.filter(\.supervised)
         guard !supervised.isEmpty else { return [:] }
         let deadline = ContinuousClock.now + options.timeout
         var problems: [String: String] = [:]
         while true {
-            guard let (observed, plan) = try? await look(config, options: options, directory: directory, history: history, refresh: []) else {
+            guard let (observed, plan) = try? await look(config, options: options, directory: directory, history: history, key: key,
+                                                         refresh: []) else {
                 return Dictionary(uniqueKeysWithValues: supervised.map { ($0.name, "the engine could not be read") })
             }
             problems = [:]

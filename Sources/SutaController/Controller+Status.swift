@@ -10,7 +10,8 @@ extension Controller {
     public func status(_ target: ManifestTarget) async throws(ControllerError) -> StatusReport {
         let config = try target.config()
         let observed = try await observe()
-        let planner = Planner(config: config)
+        let directory = state.project(config.project.name)
+        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: try FingerprintKeyFile.load(from: directory)))
         let owned = observed.containers(of: config.project.name)
         var services: [ServiceStatus] = []
         for service in config.services {
@@ -51,7 +52,6 @@ extension Controller {
             line.orphan = orphan
             services.append(line)
         }
-        let directory = state.project(config.project.name)
         var probes = ProbeHistory.load(from: directory)
         await probe(&services, config: config, history: &probes)
         let supervision = SupervisionHistory.load(from: directory)

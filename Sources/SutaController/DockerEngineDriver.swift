@@ -167,6 +167,10 @@ public struct DockerEngineDriver: EngineDriver {
         return ContainerDetails(startedAt: formatter.date(from: inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
     }
 
+    public func containerEnvironment(id: String) async throws -> [String] {
+        try await call { try await client.inspectContainer(id) }.config.env
+    }
+
     public func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {
         try await call { try await client.logs(id, follow: follow, tail: tail) { _, bytes in onOutput(bytes) } }
     }

@@ -27,6 +27,9 @@ public protocol EngineDriver: Sendable {
     func containerStatus(id: String) async throws -> ContainerStatus
     /// Start time, restart count and published ports, for `status`.
     func containerDetails(id: String) async throws -> ContainerDetails
+    /// The container's environment as `NAME=value` entries, the image's included: `logs`
+    /// masks the secret values among them. Never printed.
+    func containerEnvironment(id: String) async throws -> [String]
     /// Streams a container's output until it ends (or forever with `follow`).
     func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws
     /// The project's container events as they happen; ends (with an error) when the engine

@@ -12,11 +12,15 @@ public struct IntegrationSync: Sendable {
     public var dryRun: Bool
     /// Says what is being changed, as it happens.
     public var report: @Sendable (String) -> Void
+    /// Keys the config hash in registrations' meta, as in container labels.
+    public var fingerprintKey: FingerprintKey?
 
-    public init(config: ResolvedConfig, breakers: CircuitBreakerRegistry, dryRun: Bool, report: @escaping @Sendable (String) -> Void) {
+    public init(config: ResolvedConfig, breakers: CircuitBreakerRegistry, dryRun: Bool, fingerprintKey: FingerprintKey? = nil,
+                report: @escaping @Sendable (String) -> Void) {
         self.config = config
         self.breakers = breakers
         self.dryRun = dryRun
+        self.fingerprintKey = fingerprintKey
         self.report = report
     }
 
@@ -30,7 +34,7 @@ public struct IntegrationSync: Sendable {
 
     public func run() async -> Outcome {
         var outcome = Outcome()
-        let desired = IntegrationState(config: config)
+        let desired = IntegrationState(config: config, fingerprintKey: fingerprintKey)
         outcome.failures += desired.problems
         await syncGateway(desired, &outcome)
         await syncDiscovery(desired, &outcome)

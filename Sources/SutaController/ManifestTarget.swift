@@ -100,6 +100,15 @@ public struct ManifestTarget: Sendable {
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 
+    /// The values of the secret variables set in `environment` or the `.env` beside the
+    /// manifests (those the Project declares and those whose names look secret), for masking
+    /// output. Never printed.
+    public func secretValues(environment: [String: String]) -> [String] {
+        let declared = Set(resolution.project.secrets)
+        return ManifestLoader(paths: paths, profiles: profiles, environment: environment).variables()
+            .filter { declared.contains($0.key) || SecretNames.looksSecret($0.key) }.map(\.value).filter { !$0.isEmpty }
+    }
+
     /// The resolved config, or a validation error carrying every diagnostic.
     public func config() throws(ControllerError) -> ResolvedConfig {
         guard let config = resolution.config else {

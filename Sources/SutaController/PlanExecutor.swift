@@ -15,11 +15,16 @@ public struct PlanExecutor: Sendable {
     /// True once the user interrupted (Ctrl-C): no further step starts, waits end, and the
     /// steps in flight finish so nothing is left half-created.
     public var interrupted: @Sendable () -> Bool
+    /// Keys the fingerprint labels of containers whose environment holds secrets; a container
+    /// that needs it is not created without it.
+    public var fingerprintKey: FingerprintKey?
 
-    public init(engine: any EngineDriver, config: ResolvedConfig, parallelism: Int = 8, timeout: Duration = .seconds(300),
-                pollInterval: Duration = .milliseconds(200), interrupted: @escaping @Sendable () -> Bool = { false }) {
+    public init(engine: any EngineDriver, config: ResolvedConfig, fingerprintKey: FingerprintKey? = nil, parallelism: Int = 8,
+                timeout: Duration = .seconds(300), pollInterval: Duration = .milliseconds(200),
+                interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.engine = engine
         self.config = config
+        self.fingerprintKey = fingerprintKey
         self.parallelism = max(1, parallelism)
         self.timeout = timeout
         self.pollInterval = pollInterval
@@ -150,9 +155,14 @@ public struct PlanExecutor: Sendable {
         guard let service = config.services.first(where: { $0.name == name }) else {
             throw ControllerError(.engine, "service \(name) is not in the resolved config")
         }
-        let planner = Planner(config: config)
+        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: fingerprintKey))
+        let fingerprint = planner.fingerprint(of: service)
+        // Labels carry comparable hashes only: never `nokey` or an unset secret's placeholder.
+        if let unknown = fingerprint.unknownGroups.first {
+            throw ControllerError(.engine, "cannot label container \(containerName): \(unknown)")
+        }
         let request = ContainerRequest(name: containerName, service: service, replica: replica, names: planner.names,
-                                       fingerprint: planner.fingerprint(of: service))
+                                       fingerprint: fingerprint)
         let id = try await engine.createContainer(request)
         await ledger.record(id, service: name)
         try await engine.startContainer(id: id)

@@ -14,7 +14,12 @@ public struct SHA256: Sendable {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
-        digest(Array(bytes)).map { byte in
+        hexDigits(digest(Array(bytes)))
+    }
+
+    /// `bytes` as lowercase hex digits, two per byte.
+    static func hexDigits(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()

@@ -4,9 +4,11 @@ extension ServiceSpec {
     /// supervision are not included: changing them never recreates a container.
     ///
     /// Secret values enter the hash (changing a password recreates the container, as Compose
-    /// does) but only as part of a SHA-256 over the whole group, never in the clear. A group
-    /// that uses an unset secret gets no hash but `unset:NAME`: it is reported as unknown.
-    public func fingerprint(networkName: (String) -> String, volumeName: (String) -> String) -> ConfigFingerprint {
+    /// does) but never in the clear and never under a plain hash: a group holding a secret is
+    /// keyed with `key` (HMAC-SHA256), so its label cannot be tested against guesses offline.
+    /// Without a key such a group is `nokey`; a group that uses an unset secret is
+    /// `unset:NAME`: both are reported as unknown.
+    public func fingerprint(networkName: (String) -> String, volumeName: (String) -> String, key: FingerprintKey?) -> ConfigFingerprint {
         func list(_ items: [String]) -> String { items.map { "\($0.utf8.count):\($0)" }.joined(separator: ",") }
         let health: String
         switch healthcheck?.probe {
@@ -33,10 +35,10 @@ extension ServiceSpec {
             ("stop", "\(stopSignal ?? "")|\(stopGracePeriod.map { String($0.nanoseconds) } ?? "")"),
             ("labels", list(labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
         ]
+        // Only environment values can come from secrets (or have names that say they are secret).
+        let secretGroups: Set<String> = environment.contains(where: \.isSecret) ? ["environment"] : []
         return ConfigFingerprint(groups: groups.map { name, text in
-            // A group holding an unset secret (read-only commands) cannot be compared: it says so.
-            let unset = UnsetSecret.variables(in: text)
-            return (name, unset.isEmpty ? String(SHA256.hex(text).prefix(8)) : ConfigFingerprint.unknownPrefix + unset.joined(separator: "+"))
+            (name, ConfigFingerprint.groupHash(text, holdsSecret: secretGroups.contains(name), key: key))
         })
     }
 }

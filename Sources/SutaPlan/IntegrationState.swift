@@ -13,9 +13,10 @@ public struct IntegrationState: Sendable {
     /// The meta key on every registration sutactl owns.
     public static let ownerMetaKey = "sutactl-project"
 
-    public init(config: ResolvedConfig) {
+    /// `fingerprintKey` keys the config hash in each registration's meta, as in container labels.
+    public init(config: ResolvedConfig, fingerprintKey: FingerprintKey?) {
         let project = config.project.name
-        let planner = Planner(config: config)
+        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: fingerprintKey))
         gatewayServices = []
         registrations = []
         problems = []

@@ -8,6 +8,9 @@ public enum OwnershipLabels {
     /// The services a container's service depends on, comma-separated: `down` and prune stop
     /// dependents before what they depend on, without the manifests (as Compose's label does).
     public static let dependsOn = "sutactl.depends-on"
+    /// The names (never the values) of a container's secret environment entries,
+    /// comma-separated: `logs` masks their values without the manifests.
+    public static let secretEnvironment = "sutactl.secret-env"
     public static let managedBy = "sutactl.managed-by"
     public static let managedByValue = "sutactl"
 

@@ -12,9 +12,10 @@ public struct Planner: Sendable {
 
     public var names: ResourceNames { ResourceNames(project: config.project.name) }
 
-    /// The fingerprint a service's containers carry when they match the manifests.
+    /// The fingerprint a service's containers carry when they match the manifests, keyed with
+    /// `options.fingerprintKey`.
     public func fingerprint(of service: ServiceSpec) -> ConfigFingerprint {
-        service.fingerprint(networkName: names.network, volumeName: names.volume)
+        service.fingerprint(networkName: names.network, volumeName: names.volume, key: options.fingerprintKey)
     }
 
     public func plan(_ observed: ObservedState) -> Plan {

@@ -156,7 +156,9 @@ struct EngineBench {
                                                     repository.appendingPathComponent("examples/offline").path],
                                             profiles: ["full", "offline"], environment: environment, projectName: project + "-floor").load()
         guard let config = resolution.config else { throw BenchFailure(message: "manifests invalid: \(resolution.errors.first?.description ?? "")") }
-        let planner = Planner(config: config)
+        // A throwaway key: these containers are removed with the floor project.
+        let key = FingerprintKey(bytes: (0..<FingerprintKey.byteCount).map { _ in UInt8.random(in: .min ... .max) })
+        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: key))
         for network in config.networks {
             try await engine.createNetwork(network, name: planner.names.network(network.name), labels: OwnershipLabels.forObject(project: config.project.name))
         }

@@ -68,7 +68,9 @@ struct CommandSpec: Sendable {
             directory, down says so and asks first (--yes skips; without a terminal it refuses).
             """, flags: [.file, .project, .downVolumes, .noWait, .yes], exitStatus: "0 removed, 2 usage or not confirmed, 4 a step failed."),
         CommandSpec(name: "logs", arguments: "SERVICE", summary: "print a service's output", description: """
-            Prints the output of the service's first container; -f follows it.
+            Prints the output of the service's first container; -f follows it. Every secret
+            value the container holds prints as ***, found in its own environment, so no
+            secret needs to be set.
             """, flags: [.fileLongOnly, .project, .follow, .tail]),
         CommandSpec(name: "breakers", arguments: "[reset NAME]", summary: "show the circuit breakers, or reset one", description: """
             Shows the project's circuit breakers (kong, consul, ollama): closed, open (calls are

@@ -182,13 +182,18 @@ enum EngineCommand {
             return .usage
         }
         let project = try projectName(options, controller)
-        let containers = try await controller.observe().containers(of: project).filter { $0.service == service }
-        guard let container = containers.min(by: { ($0.replica ?? 0) < ($1.replica ?? 0) }) else {
+        // The manifests, where there are any, say which variables are secret: their values are masked too.
+        let manifests = (try? ManifestTarget.load(paths: options.files, profiles: [], project: options.project,
+                                                  needs: .init(profile: false, allowsUnsetSecrets: true),
+                                                  environment: controller.environment, state: controller.state))
+            .flatMap { $0.resolution.project.name == project ? $0 : nil }
+        let found = try await controller.logs(service: service, project: project, manifests: manifests, follow: options.follow,
+                                              tail: options.tail) { bytes in
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+        guard found else {
             Console.error("error: service `\(service)` has no container in project \(project)")
             return .invalid
-        }
-        try await controller.engine.logs(id: container.id, follow: options.follow, tail: options.tail) { bytes in
-            FileHandle.standardOutput.write(Data(bytes))
         }
         return .success
     }

@@ -269,6 +269,18 @@ final class DockerClientStandInTests: XCTestCase {
         XCTAssertEqual(standIn.requests.last?.query, ["since": "1.500000000", "filters": #"{"label":["app=web"]}"#])
     }
 
+    func testEventsUntilAMomentEndWhenTheEngineEndsThem() async throws {
+        let line = #"{"Type":"container","Action":"create","Actor":{"ID":"c1","Attributes":{}},"scope":"local","time":1}"# + "\n"
+        let standIn = try DockerStandIn(routes: ["GET /v1.47/events": DockerStandIn.json(200, line)])
+        defer { standIn.stop() }
+        var received: [String] = []
+        for try await event in standIn.client.events(since: Date(timeIntervalSince1970: 1), until: Date(timeIntervalSince1970: 2.25)) {
+            received.append(event.action)
+        }
+        XCTAssertEqual(received, ["create"], "the stream ended with the response")
+        XCTAssertEqual(standIn.requests.last?.query, ["since": "1.000000000", "until": "2.250000000"])
+    }
+
     func testAnEventsErrorStatusEndsTheStreamWithTheError() async throws {
         let standIn = try DockerStandIn(routes: ["GET /v1.47/events": DockerStandIn.json(400, #"{"message":"invalid filter 'nope'"}"#)])
         defer { standIn.stop() }

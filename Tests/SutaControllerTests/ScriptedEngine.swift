@@ -26,10 +26,23 @@ actor ScriptedEngine: EngineDriver {
     /// A host port that something other than the container being replaced holds.
     func hold(_ port: Int, by holder: String) { heldPorts[port] = holder }
 
+    /// What `observe` reports.
+    func show(_ state: ObservedState) { observed = state }
+    /// A container's environment, and the chunks its log stream delivers.
+    func script(container id: String, environment: [String], logs: [String]) {
+        environments[id] = environment
+        logChunks[id] = logs.map { Array($0.utf8) }
+    }
+
     private var unhealthy: [String: String] = [:]
     private var heldPorts: [Int: String] = [:]
+    private var observed = ObservedState()
+    private var environments: [String: [String]] = [:]
+    private var logChunks: [String: [[UInt8]]] = [:]
+    /// The labels of every container created, by name.
+    private(set) var createdLabels: [String: [String: String]] = [:]
 
-    nonisolated func observe() async throws -> ObservedState { ObservedState() }
+    func observe() async throws -> ObservedState { observed }
     func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws { calls.append("network \(name)") }
     func createVolume(_ spec: VolumeSpec, name: String, labels: [String: String]) async throws { calls.append("volume \(name)") }
 
@@ -39,6 +52,7 @@ actor ScriptedEngine: EngineDriver {
         try await Task.sleep(for: .milliseconds(20))
         running -= 1
         calls.append("create \(request.service.name)")
+        createdLabels[request.name] = request.labels
         if failing.contains(request.service.name) { throw ControllerError(.engine, "create \(request.name) failed: boom") }
         counter += 1
         let id = "c\(counter)-\(request.service.name)"
@@ -63,7 +77,10 @@ actor ScriptedEngine: EngineDriver {
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 
     func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
-    func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {}
+    func containerEnvironment(id: String) async throws -> [String] { environments[id] ?? [] }
+    func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {
+        for chunk in logChunks[id] ?? [] { onOutput(chunk) }
+    }
     func engineVersion() async throws -> String { "scripted" }
     nonisolated func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> { AsyncThrowingStream { $0.finish() } }
     var requestCount: Int { calls.count }

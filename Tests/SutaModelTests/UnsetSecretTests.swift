@@ -25,7 +25,7 @@ final class UnsetSecretTests: XCTestCase {
         XCTAssertEqual(UnsetSecret.variables(in: api.environment[0].value), ["DB_PASSWORD"])
         XCTAssertTrue(api.environment[0].isSecret)
         XCTAssertFalse(config.value.json().contains("unset-secret"), "the placeholder prints as *** like any secret")
-        let fingerprint = api.fingerprint(networkName: { $0 }, volumeName: { $0 })
+        let fingerprint = api.fingerprint(networkName: { $0 }, volumeName: { $0 }, key: nil)
         XCTAssertEqual(fingerprint.unknownGroups, ["environment (DB_PASSWORD unset)"])
     }
 

@@ -76,6 +76,8 @@ extension PlannerTests {
 final class PlannerFieldChangeTests: XCTestCase {
     private let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
     private let names = ResourceNames(project: "p")
+    /// The project's fingerprint key: the environment holds a secret.
+    private let options = PlanOptions(fingerprintKey: FingerprintKey(bytes: Array(repeating: 7, count: FingerprintKey.byteCount)))
 
     private func cache() -> ServiceSpec {
         var spec = ServiceSpec(name: "cache", location: here, image: "img:1")
@@ -87,7 +89,8 @@ final class PlannerFieldChangeTests: XCTestCase {
     }
 
     private func running(_ spec: ServiceSpec) -> ObservedState {
-        let planner = Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: []))
+        let planner = Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: []),
+                              options: options)
         let fingerprint = planner.fingerprint(of: spec)
         let container = ObservedContainer(id: "c1" + String(repeating: "0", count: 20), name: "p-cache-1", image: spec.image,
                                           labels: [OwnershipLabels.project: "p", OwnershipLabels.service: "cache", OwnershipLabels.replica: "1",
@@ -97,7 +100,8 @@ final class PlannerFieldChangeTests: XCTestCase {
     }
 
     private func plan(_ spec: ServiceSpec, observed: ObservedState) -> Plan {
-        Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: [])).plan(observed)
+        Planner(config: ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [spec], networks: [], volumes: []),
+                options: options).plan(observed)
     }
 
     func testEachChangedFieldIsShownWithItsValues() {

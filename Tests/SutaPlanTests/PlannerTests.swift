@@ -87,7 +87,8 @@ final class PlannerTests: XCTestCase {
         var a = service("web"), b = service("web")
         a.environment = [EnvironmentVariable(name: "DB_PASSWORD", value: "first-secret", isSecret: true)]
         b.environment = [EnvironmentVariable(name: "DB_PASSWORD", value: "second-secret", isSecret: true)]
-        let planner = Planner(config: config([a]))
+        let key = FingerprintKey(bytes: Array(1...32))
+        let planner = Planner(config: config([a]), options: PlanOptions(fingerprintKey: key))
         let fa = planner.fingerprint(of: a), fb = planner.fingerprint(of: b)
         XCTAssertNotEqual(fa.hash, fb.hash)
         XCTAssertEqual(fb.changedGroups(since: fa), ["environment"])

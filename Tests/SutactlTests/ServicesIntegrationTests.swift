@@ -35,7 +35,7 @@ final class ServicesIntegrationTests: XCTestCase {
         let paths = ["manifests", "examples/offline"].map { SutactlRunner.repositoryRoot.appendingPathComponent($0).path } + [platform.ports.directory.path]
         let resolution = try ManifestLoader(paths: paths, profiles: ["default", "offline", TestPortsProfile.name], environment: environment,
                                             projectName: project).load()
-        let desired = IntegrationState(config: try XCTUnwrap(resolution.config))
+        let desired = IntegrationState(config: try XCTUnwrap(resolution.config), fingerprintKey: nil)
         XCTAssertFalse(desired.gatewayServices.isEmpty)
         XCTAssertFalse(desired.registrations.isEmpty)
 
