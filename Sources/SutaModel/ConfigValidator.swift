@@ -36,6 +36,8 @@ struct ConfigValidator {
         checkPublishedPorts(&diagnostics)
         checkStaticAddresses(&diagnostics)
         checkSettings(&diagnostics)
+        IntegrationNameRules(project: project, services: services, active: active).check(into: &diagnostics)
+        EngineMinimumRules(services: services).check(into: &diagnostics)
     }
 
     private func checkReferences(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {

@@ -1,3 +1,5 @@
+import SutaYAML
+
 /// How a service shows that it is well, and how often to ask.
 public struct HealthCheck: Sendable, Hashable {
     /// What is run or probed.
@@ -17,6 +19,8 @@ public struct HealthCheck: Sendable, Hashable {
     public var timeout: Duration?
     public var retries: Int?
     public var startPeriod: Duration?
+    /// Where `start_period` is written, for the engine's minimum (not part of the value).
+    public var startPeriodLocation: SourceLocation?
 
     public init(probe: Probe, interval: Duration? = nil, timeout: Duration? = nil, retries: Int? = nil, startPeriod: Duration? = nil) {
         self.probe = probe
@@ -24,5 +28,18 @@ public struct HealthCheck: Sendable, Hashable {
         self.timeout = timeout
         self.retries = retries
         self.startPeriod = startPeriod
+    }
+
+    public static func == (lhs: HealthCheck, rhs: HealthCheck) -> Bool {
+        lhs.probe == rhs.probe && lhs.interval == rhs.interval && lhs.timeout == rhs.timeout && lhs.retries == rhs.retries
+            && lhs.startPeriod == rhs.startPeriod
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(probe)
+        hasher.combine(interval)
+        hasher.combine(timeout)
+        hasher.combine(retries)
+        hasher.combine(startPeriod)
     }
 }

@@ -193,7 +193,7 @@ extension SpecReader {
         }
         let isBind = parts[0].hasPrefix("/") || parts[0].hasPrefix(".") || parts[0].hasPrefix("~")
         let source = isBind ? absolutePath(parts[0], besides: node.location.file) : parts[0]
-        return checkedMount(VolumeMount(kind: isBind ? .bind : .volume, source: source, target: parts[1], readOnly: readOnly, location: node.location))
+        return checkedMount(VolumeMount(kind: isBind ? .bind : .volume, source: source, target: parts[1], readOnly: readOnly, location: node.location, createsHostPath: isBind))
     }
 
     private mutating func checkedMount(_ mount: VolumeMount) -> VolumeMount? {
@@ -236,7 +236,7 @@ extension SpecReader {
         var limits = ResourceLimits()
         guard let f = fields(node, of: "resources", allowed: ["cpus", "memory", "pids"]) else { return limits }
         if let n = f["cpus"] { limits.cpus = positiveNumber(n, "cpus") }
-        if let n = f["memory"] { limits.memoryBytes = memory(n, "memory") }
+        if let n = f["memory"] { (limits.memoryBytes, limits.memoryLocation) = (memory(n, "memory"), n.location) }
         if let n = f["pids"] { limits.pids = int(n, "pids", in: 1...Int(Int32.max)) }
         return limits
     }
@@ -292,7 +292,7 @@ extension SpecReader {
         var check = HealthCheck(probe: probe)
         if let n = f["interval"] { check.interval = minimumMillisecond(duration(n, "interval"), n, "interval") }
         if let n = f["timeout"] { check.timeout = minimumMillisecond(duration(n, "timeout"), n, "timeout") }
-        if let n = f["start_period"] { check.startPeriod = duration(n, "start_period") }
+        if let n = f["start_period"] { (check.startPeriod, check.startPeriodLocation) = (duration(n, "start_period"), n.location) }
         if let n = f["retries"] { check.retries = int(n, "retries", in: 1...1000) }
         return check
     }
@@ -364,7 +364,7 @@ extension SpecReader {
                                   hint: Suggestion.hint(for: method, among: known))
             }
             let strip = r["strip_path"].flatMap { bool($0, "strip_path") } ?? false
-            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip))
+            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip, location: item.location))
         }
         return GatewaySpec(port: port, routes: routes)
     }
@@ -382,7 +382,7 @@ extension SpecReader {
         }
         var spec = DiscoverySpec(name: f["name"].flatMap { string($0, "name") } ?? service, port: port,
                                  tags: f["tags"].flatMap { stringList($0, "tags") } ?? [],
-                                 meta: f["meta"].flatMap { stringMap($0, "meta") } ?? [:], check: nil)
+                                 meta: f["meta"].flatMap { stringMap($0, "meta") } ?? [:], check: nil, metaLocation: f["meta"]?.location ?? node.location)
         if let n = f["check"], let c = fields(n, of: "discovery check", allowed: ["http", "tcp", "interval", "timeout"]) {
             let interval = c["interval"].flatMap { duration($0, "interval") } ?? .seconds(10)
             let timeout = c["timeout"].flatMap { duration($0, "timeout") } ?? .seconds(2)

@@ -73,8 +73,8 @@ struct ConsulStandInAgent: Sendable {
     }
 
     /// A registration body as the agent lists the service, or the agent's 400: `Name` is
-    /// required, `ID` defaults to it; a check needs `HTTP` or `TCP` and a positive
-    /// `Interval`; durations must be Go duration strings.
+    /// required, `ID` defaults to it; the meta must pass ``metaProblem(_:)``; a check needs
+    /// `HTTP` or `TCP` and a positive `Interval`; durations must be Go duration strings.
     private static func registration(_ body: [UInt8]) throws(StandInResponse) -> StandInJSON {
         guard let fields = StandInJSON.parse(body)?.object else { throw .text(400, "Request decode failed: invalid JSON body") }
         guard let name = fields["Name"]?.string, !name.isEmpty else { throw .text(400, "Missing service name") }
@@ -85,6 +85,9 @@ struct ConsulStandInAgent: Sendable {
         else {
             throw .text(400, "Request decode failed: a field has the wrong type")
         }
+        if let pairs = meta.object, let problem = Self.metaProblem(pairs.mapValues { $0.string ?? "" }) {
+            throw .text(400, "Invalid Service Meta: \(problem)")
+        }
         if let check = fields["Check"], check != .null { try validate(check: check) }
         let id = fields["ID"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? name
         return [
@@ -92,6 +95,32 @@ struct ConsulStandInAgent: Sendable {
             "Port": fields["Port"] ?? 0, "Address": fields["Address"] ?? "", "Weights": ["Passing": 1, "Warning": 1],
             "EnableTagOverride": false, "Datacenter": "dc1",
         ]
+    }
+
+    /// What `structs.ValidateServiceMetadata` (`validateMetadata`, `validateMetaPair`) says
+    /// about a service's meta: at most 64 pairs; keys not blank, of `[a-zA-Z0-9_-]`, at most
+    /// 128 characters, not starting with `consul-`; values at most 512 characters. Go walks
+    /// the map in random order; the stand-in reports the first bad pair by key.
+    static func metaProblem(_ meta: [String: String]) -> String? {
+        if meta.count > 64 { return "Node metadata cannot contain more than 64 key/value pairs" }
+        for key in meta.keys.sorted() {
+            let value = meta[key]!
+            let problem: String? = if key.isEmpty {
+                "Key cannot be blank"
+            } else if !key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }) {
+                "Key contains invalid characters"
+            } else if key.utf8.count > 128 {
+                "Key is too long (limit: 128 characters)"
+            } else if key.hasPrefix("consul-") {
+                "Key prefix 'consul-' is reserved for internal use"
+            } else if value.utf8.count > 512 {
+                "Value is too long (limit: 512 characters)"
+            } else {
+                nil
+            }
+            if let problem { return "Couldn't load metadata pair ('\(key)', '\(value)'): \(problem)" }
+        }
+        return nil
     }
 
     private static func validate(check: StandInJSON) throws(StandInResponse) {
