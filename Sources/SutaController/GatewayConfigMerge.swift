@@ -47,9 +47,9 @@ struct GatewayConfigMerge {
         try refuseBreaking(document, leaving: leaving)
 
         let serviceIDs = Self.ids(byName: ownedServices), routeIDs = Self.ids(byName: ownedRoutes)
-        wanted = wanted.map { service in
+        wanted = Self.byName(wanted).map { service in
             var service = Self.with(service, id: Self.name(service).flatMap { serviceIDs[$0] })
-            let nested = Self.entities(service["routes"]).map { Self.with($0, id: Self.name($0).flatMap { routeIDs[$0] }) }
+            let nested = Self.byName(Self.entities(service["routes"])).map { Self.with($0, id: Self.name($0).flatMap { routeIDs[$0] }) }
             service = Self.replacing("routes", in: service, with: .array(nested))
             return service
         }
@@ -117,6 +117,10 @@ struct GatewayConfigMerge {
         fields.removeAll { $0.0 == key }
         fields.append((key, value))
         return .object(fields)
+    }
+
+    private static func byName(_ entities: [ConfigValue]) -> [ConfigValue] {
+        entities.sorted { (name($0) ?? "") < (name($1) ?? "") }
     }
 
     /// Entities in an order that does not depend on how Kong listed them: by ID.

@@ -51,7 +51,7 @@ struct IntegrationNameRules {
             }
             for host in route.hosts {
                 if let problem = KongHostRule.problem(host) {
-                    diagnostics.error("gateway route `\(route.name)` of `\(service.name)` has a host Kong refuses: \(problem)", at: location,
+                    diagnostics.error("gateway route `\(route.name)` of `\(service.name)`: Kong refuses the host `\(host)` (\(problem))", at: location,
                                       hint: "write a host name or address, optionally with :PORT, and at most one `*` as its first or last label")
                 }
             }
@@ -67,7 +67,7 @@ struct IntegrationNameRules {
         for key in discovery.meta.keys.sorted() {
             let value = discovery.meta[key]!
             let problem: String? = if key.isEmpty {
-                "a meta key cannot be blank"
+                "a meta key of `\(service.name)` is blank"
             } else if !key.unicodeScalars.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-" }) {
                 "meta key `\(key)` of `\(service.name)` has characters Consul refuses"
             } else if key.utf8.count > 128 {

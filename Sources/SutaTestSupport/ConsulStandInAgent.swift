@@ -76,7 +76,8 @@ struct ConsulStandInAgent: Sendable {
     /// required, `ID` defaults to it; the meta must pass ``metaProblem(_:)``; a check needs
     /// `HTTP` or `TCP` and a positive `Interval`; durations must be Go duration strings.
     private static func registration(_ body: [UInt8]) throws(StandInResponse) -> StandInJSON {
-        guard let fields = StandInJSON.parse(body)?.object else { throw .text(400, "Request decode failed: invalid JSON body") }
+        guard let raw = StandInJSON.parse(body)?.object else { throw .text(400, "Request decode failed: invalid JSON body") }
+        let fields = canonical(raw)
         guard let name = fields["Name"]?.string, !name.isEmpty else { throw .text(400, "Missing service name") }
         let tags = fields["Tags"] ?? nil
         let meta = fields["Meta"] ?? nil
@@ -88,7 +89,8 @@ struct ConsulStandInAgent: Sendable {
         if let pairs = meta.object, let problem = Self.metaProblem(pairs.mapValues { $0.string ?? "" }) {
             throw .text(400, "Invalid Service Meta: \(problem)")
         }
-        if let check = fields["Check"], check != .null { try validate(check: check) }
+        if let check = fields["Check"], check != .null { try validate(check: canonical(check.object ?? [:])) }
+        for check in fields["Checks"]?.array ?? [] { try validate(check: canonical(check.object ?? [:])) }
         let id = fields["ID"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? name
         return [
             "ID": .string(id), "Service": .string(name), "Tags": tags == .null ? [] : tags, "Meta": meta == .null ? [:] : meta,
@@ -123,7 +125,20 @@ struct ConsulStandInAgent: Sendable {
         return nil
     }
 
-    private static func validate(check: StandInJSON) throws(StandInResponse) {
+    /// The registration fields the stand-in reads, by the names Go's JSON decoding matches
+    /// without regard to case (`name`, `Name`) or, as the agent also accepts, in snake_case
+    /// (`deregister_critical_service_after`).
+    private static let fieldNames = ["Name", "ID", "Tags", "Meta", "Port", "Address", "Check", "Checks", "HTTP", "TCP", "Interval", "Timeout",
+                                     "DeregisterCriticalServiceAfter"]
+
+    /// `object` with the keys of ``fieldNames`` spelled as there; other keys (meta keys among
+    /// them) as sent.
+    private static func canonical(_ object: [String: StandInJSON]) -> [String: StandInJSON] {
+        let known = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0.lowercased(), $0) })
+        return Dictionary(object.map { key, value in (known[key.lowercased().filter { $0 != "_" }] ?? key, value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func validate(check: [String: StandInJSON]) throws(StandInResponse) {
         for field in ["Interval", "Timeout", "DeregisterCriticalServiceAfter"] {
             guard let value = check[field], value != .null else { continue }
             guard let text = value.string, goDurationSeconds(text) != nil else {

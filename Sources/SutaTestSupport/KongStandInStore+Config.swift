@@ -20,7 +20,8 @@ extension KongStandInStore {
         guard mode == .dbless else {
             throw .json(400, ["message": "this endpoint is only available when Kong is configured to not use a database"])
         }
-        let (table, textHash) = try Self.declarativeInput(request.body)
+        let isJSON = request.header("Content-Type")?.lowercased().hasPrefix("application/json") ?? false
+        let (table, textHash) = try Self.declarativeInput(request.body, isJSON: isJSON)
         if request.query["check_hash"] == "1", let textHash, textHash == configurationHash {
             return StandInResponse(status: 304)
         }
@@ -72,11 +73,13 @@ extension KongStandInStore {
     }
 
     /// The configuration table of a `POST /config` body and, when it came as text, the MD5
-    /// of that text (`hydrate_config_from_request`).
-    private static func declarativeInput(_ body: [UInt8]) throws(StandInResponse) -> ([String: StandInJSON], String?) {
+    /// of that text (`hydrate_config_from_request`). Only a JSON body (`isJSON`) becomes
+    /// request parameters: `_format_version` there is the configuration itself, `config` its
+    /// text; any other body is the text.
+    private static func declarativeInput(_ body: [UInt8], isJSON: Bool) throws(StandInResponse) -> ([String: StandInJSON], String?) {
         guard !body.isEmpty else { throw .json(400, ["message": "expected a declarative configuration"]) }
         var text = body
-        if let object = StandInJSON.parse(body)?.object {
+        if isJSON, let object = StandInJSON.parse(body)?.object {
             if object["_format_version"] != nil { return (object, nil) }
             if let config = object["config"] {
                 guard let string = config.string else { throw KongStandInError.invalidConfig("{error=\"failed parsing declarative configuration: expected a string\"}") }
