@@ -27,8 +27,9 @@ let package = Package(
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
         .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
         .target(name: "SutaClients", dependencies: ["SutaHTTP"]),
-        // Stand-in servers for tests (a regular target so every test target shares one copy).
-        .target(name: "SutaTestSupport", dependencies: []),
+        // Stand-in servers for tests (a regular target so every test target shares one copy);
+        // Kong's host rule comes from SutaModel, which checks it at `validate`.
+        .target(name: "SutaTestSupport", dependencies: ["SutaModel"]),
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
         .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController"]),

@@ -3,8 +3,9 @@ import SutaHTTP
 /// A client of Kong's Admin API (3.x), normally on `http://127.0.0.1:8001`.
 ///
 /// Kong runs in one of two modes, and the client serves both:
-/// - DB-less: entity endpoints are read-only; the whole configuration is replaced at once
-///   with ``applyDeclarativeConfig(_:)``, which tells whether anything changed.
+/// - DB-less: entity endpoints are read-only; the whole configuration is read with
+///   ``exportDeclarativeConfig()`` and replaced at once with
+///   ``applyDeclarativeConfig(text:)``, which tells whether anything changed.
 /// - Database mode: services and routes are listed by tag
 ///   (``listServices(tag:)``, ``listRoutes(tag:)``), created, upserted by name and deleted
 ///   one by one. Calling these writes against a DB-less Kong throws ``KongError/dbless(_:)``.

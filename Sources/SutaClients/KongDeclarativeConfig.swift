@@ -3,7 +3,7 @@
 ///
 /// Its JSON is deterministic: keys are sorted, and services and routes are written sorted
 /// by name (their order means nothing to Kong), so equal configurations give equal bytes
-/// and Kong's `check_hash` recognises an unchanged one.
+/// and, sent as text, Kong's `check_hash` recognises an unchanged one.
 public struct KongDeclarativeConfig: Codable, Sendable, Equatable {
     /// `_format_version`: `3.0` (Kong 3.x also reads `1.1` and `2.1`).
     public var formatVersion: String

@@ -17,6 +17,15 @@ extension OllamaClient {
         return true
     }
 
+    /// What `model` can do, as the server reports it (`POST /api/show`): `completion`
+    /// (generate and chat), `embedding`, `vision`, `tools`, …; empty from a server too old to
+    /// say. A model the server does not have throws ``OllamaError/notFound(model:)``.
+    public func capabilities(of model: String) async throws(OllamaError) -> [String] {
+        let response = try await send("POST", "/api/show", body: OllamaModelRequest(model: model))
+        guard response.isSuccess else { throw error(for: response, model: model) }
+        return try OllamaJSON.decode(OllamaShowResponse.self, from: response.body, what: "POST /api/show").capabilities
+    }
+
     /// The models the server holds in memory (`GET /api/ps`), names in `name:tag` form.
     public func loaded() async throws(OllamaError) -> [OllamaLoadedModel] {
         try await decoded(OllamaModelList<OllamaLoadedModel>.self, "/api/ps").models

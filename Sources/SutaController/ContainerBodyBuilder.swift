@@ -18,10 +18,15 @@ enum ContainerBodyBuilder {
             portBindings["\(port.containerPort)/\(port.transport.rawValue)", default: []]
                 .append(PortBinding(hostIP: port.hostIP, hostPort: port.hostPort))
         }
-        let mounts = service.volumes.map { mount in
+        // Short-form binds go in the legacy `Binds`, which creates a missing host directory (as
+        // Compose does); a `Mounts` bind needs its source to exist ("bind source path does not exist").
+        let binds = service.volumes.compactMap { mount in
+            mount.kind == .bind && mount.createsHostPath ? "\(mount.source ?? ""):\(mount.target):\(mount.readOnly ? "ro" : "rw")" : nil
+        }
+        let mounts = service.volumes.compactMap { mount -> Mount? in
             switch mount.kind {
             case .volume: Mount(type: .volume, source: mount.source.map(names.volume), target: mount.target, readOnly: mount.readOnly)
-            case .bind: Mount(type: .bind, source: mount.source, target: mount.target, readOnly: mount.readOnly)
+            case .bind: mount.createsHostPath ? nil : Mount(type: .bind, source: mount.source, target: mount.target, readOnly: mount.readOnly)
             case .tmpfs: Mount(type: .tmpfs, source: nil, target: mount.target, readOnly: mount.readOnly)
             }
         }
@@ -32,6 +37,7 @@ enum ContainerBodyBuilder {
         }
         let host = HostConfig(
             portBindings: portBindings.isEmpty ? nil : portBindings,
+            binds: binds.isEmpty ? nil : binds,
             mounts: mounts.isEmpty ? nil : mounts,
             memory: service.resources.memoryBytes,
             nanoCpus: service.resources.cpus.map { Int64((min($0, hostCPUs) * 1e9).rounded()) },

@@ -43,9 +43,11 @@ public struct IntegrationSync: Sendable {
     }
 
     /// Gateway services and routes tagged as the project's. Reads work in both of Kong's
-    /// modes, so the difference is computed the same way; DB-less then posts the whole
-    /// declarative document (Kong has no partial update there, so sutactl owns the gateway's
-    /// configuration whole), database mode writes entity by entity, owned ones only.
+    /// modes, so the difference is computed the same way; when there is one, DB-less reads
+    /// the node's whole configuration and loads it back with the project's entities swapped
+    /// for the desired ones and everything else kept (``GatewayConfigMerge``: `POST /config`
+    /// replaces a node's whole configuration), as text so Kong's `check_hash` recognises an
+    /// unchanged one; database mode writes entity by entity, owned ones only.
     private func syncGateway(_ desired: IntegrationState, _ outcome: inout Outcome) async {
         guard let gateway = config.project.gateway, let url = gateway.adminURL, isActive(service: gateway.service),
               let endpoint = try? HTTPEndpointParsing.endpoint(url) else { return }
@@ -85,13 +87,22 @@ public struct IntegrationSync: Sendable {
         guard !dryRun, !changes.isEmpty else { return }
         switch gateway.mode {
         case .dbless:
-            let document = KongDeclarativeConfig(services: desired.gatewayServices.map { service in
+            let owned = KongDeclarativeConfig(services: desired.gatewayServices.map { service in
                 KongDeclarativeService(name: service.name, body: KongServiceBody(url: service.url, tags: tags), routes: service.routes.map {
                     KongDeclarativeRoute(name: $0.name, body: KongRouteBody(paths: $0.paths, methods: $0.methods, hosts: $0.hosts,
                                                                           stripPath: $0.stripPath, tags: tags))
                 })
             })
-            if await guarded("kong", "applying the gateway configuration", &outcome, { try await client.applyDeclarativeConfig(document) }) != nil {
+            guard let exported = await guarded("kong", "reading the gateway configuration", &outcome, { try await client.exportDeclarativeConfig() })
+            else { return }
+            let text: String
+            do {
+                text = try GatewayConfigMerge(ownerTag: tags[1]).merged(exported: exported, owned: try owned.jsonBytes())
+            } catch {
+                outcome.failures.append("applying the gateway configuration failed: \(error)")
+                return
+            }
+            if await guarded("kong", "applying the gateway configuration", &outcome, { try await client.applyDeclarativeConfig(text: text) }) != nil {
                 report("gateway: configuration applied (\(desired.gatewayServices.count) services)")
             }
         case .database:
@@ -177,14 +188,22 @@ public struct IntegrationSync: Sendable {
                     report("model \(model.name): pulled")
                 }
             }
-            if model.preload && !loaded.contains(where: { OllamaModelName.same($0.name, model.name) }) {
+            if ModelPreload.isNeeded(model, loaded: loaded.contains(where: { OllamaModelName.same($0.name, model.name) })) {
                 let keepAlive = model.keepAlive ?? "5m"
                 outcome.changes.append("preload model \(model.name) (keep_alive \(keepAlive))")
-                if !dryRun {
-                    if await guarded("ollama", "preloading \(model.name)", &outcome, { try await client.preload(model.name, keepAlive: keepAlive) }) != nil {
-                        report("model \(model.name): loaded (keep_alive \(keepAlive))")
-                    }
+                guard !dryRun, let capabilities = await guarded("ollama", "reading what \(model.name) can do", &outcome, {
+                    try await client.capabilities(of: model.name)
+                }) else { continue }
+                let loadedNow: Void?
+                switch ModelPreload.method(capabilities: capabilities) {
+                case .generate?: loadedNow = await guarded("ollama", "preloading \(model.name)", &outcome) { try await client.preload(model.name, keepAlive: keepAlive) }
+                case .embed?: loadedNow = await guarded("ollama", "preloading \(model.name)", &outcome) { try await client.preloadEmbedding(model.name, keepAlive: keepAlive) }
+                case nil:
+                    outcome.failures.append("preloading \(model.name) skipped: the server says it can do \(capabilities.joined(separator: ", ")), "
+                        + "neither generate (completion) nor embed (embedding)")
+                    loadedNow = nil
                 }
+                if loadedNow != nil { report("model \(model.name): loaded (keep_alive \(keepAlive))") }
             }
         }
     }

@@ -37,6 +37,7 @@ struct ConfigValidator {
         checkPublishedPorts(&diagnostics)
         checkStaticAddresses(&diagnostics)
         checkSettings(&diagnostics)
+        IntegrationNameRules(services: services, active: active).check(into: &diagnostics)
     }
 
     private func checkReferences(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {

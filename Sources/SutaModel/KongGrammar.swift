@@ -5,9 +5,10 @@ enum KongGrammar {
     private static let nameBytes: Set<UInt8> = Set("._-~".utf8)
     private static let pathBytes: Set<UInt8> = Set("._~/%:@!$&'()*+,;=-".utf8)
 
-    /// Why Kong would refuse `name` as a route name, or nil.
+    /// Why Kong would refuse `name` as a route name, or nil (`typedefs.utf8_name`: non-ASCII
+    /// characters are allowed too).
     static func nameProblem(_ name: String) -> String? {
-        guard !name.isEmpty, name.utf8.allSatisfy({ isAlphanumeric($0) || nameBytes.contains($0) }) else {
+        guard !name.isEmpty, name.utf8.allSatisfy({ $0 >= 0x80 || isAlphanumeric($0) || nameBytes.contains($0) }) else {
             return "must be letters, digits, `.`, `-`, `_` or `~` (Kong's name rule)"
         }
         return nil

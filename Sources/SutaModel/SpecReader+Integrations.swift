@@ -35,7 +35,7 @@ extension SpecReader {
                                   hint: Suggestion.hint(for: method, among: known))
             }
             let strip = r["strip_path"].flatMap { bool($0, "strip_path") } ?? false
-            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip))
+            routes.append(GatewayRoute(name: name, paths: paths, methods: methods, hosts: hosts, stripPath: strip, location: item.location))
         }
         return GatewaySpec(port: port, routes: routes)
     }

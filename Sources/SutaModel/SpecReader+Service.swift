@@ -111,7 +111,7 @@ extension SpecReader {
         }
         let isBind = parts[0].hasPrefix("/") || parts[0].hasPrefix(".") || parts[0].hasPrefix("~")
         let source = isBind ? absolutePath(parts[0], besides: node.location.file) : parts[0]
-        return checkedMount(VolumeMount(kind: isBind ? .bind : .volume, source: source, target: parts[1], readOnly: readOnly, location: node.location))
+        return checkedMount(VolumeMount(kind: isBind ? .bind : .volume, source: source, target: parts[1], readOnly: readOnly, location: node.location, createsHostPath: isBind))
     }
 
     private mutating func checkedMount(_ mount: VolumeMount) -> VolumeMount? {

@@ -15,12 +15,16 @@ public struct VolumeMount: Sendable, Hashable {
     public var target: String
     public var readOnly: Bool
     public var location: SourceLocation
+    /// A bind written in the short form (`./dir:/x`): as with Compose (and `docker run -v`),
+    /// a missing host directory is created. A long-form bind needs its source to exist.
+    public var createsHostPath: Bool
 
-    public init(kind: Kind, source: String?, target: String, readOnly: Bool, location: SourceLocation) {
+    public init(kind: Kind, source: String?, target: String, readOnly: Bool, location: SourceLocation, createsHostPath: Bool = false) {
         self.kind = kind
         self.source = source
         self.target = target
         self.readOnly = readOnly
         self.location = location
+        self.createsHostPath = createsHostPath
     }
 }

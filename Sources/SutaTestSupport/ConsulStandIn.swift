@@ -2,7 +2,9 @@
 /// picks, speaking what reference/apis.md §3 documents for services:
 /// - `GET /v1/agent/services`: the registered services by ID.
 /// - `PUT /v1/agent/service/register`: registers or replaces (200, empty body); 400 in plain
-///   text for a missing `Name` or an invalid check (durations must be Go strings).
+///   text for a missing `Name`, an invalid check (durations must be Go strings), or meta
+///   the agent refuses (`Invalid Service Meta: Couldn't load metadata pair ('k', 'v'): Key
+///   contains invalid characters`, as `structs.ValidateServiceMetadata` words it).
 /// - `PUT /v1/agent/service/deregister/{id}`: 200, or 404 `Unknown service ID "x"…` for an
 ///   unknown ID (as agents since 2021 answer).
 ///

@@ -73,10 +73,11 @@ struct ConsulStandInAgent: Sendable {
     }
 
     /// A registration body as the agent lists the service, or the agent's 400: `Name` is
-    /// required, `ID` defaults to it; a check needs `HTTP` or `TCP` and a positive
-    /// `Interval`; durations must be Go duration strings.
+    /// required, `ID` defaults to it; the meta must pass ``metaProblem(_:)``; a check needs
+    /// `HTTP` or `TCP` and a positive `Interval`; durations must be Go duration strings.
     private static func registration(_ body: [UInt8]) throws(StandInResponse) -> StandInJSON {
-        guard let fields = StandInJSON.parse(body)?.object else { throw .text(400, "Request decode failed: invalid JSON body") }
+        guard let raw = StandInJSON.parse(body)?.object else { throw .text(400, "Request decode failed: invalid JSON body") }
+        let fields = canonical(raw)
         guard let name = fields["Name"]?.string, !name.isEmpty else { throw .text(400, "Missing service name") }
         let tags = fields["Tags"] ?? nil
         let meta = fields["Meta"] ?? nil
@@ -85,7 +86,11 @@ struct ConsulStandInAgent: Sendable {
         else {
             throw .text(400, "Request decode failed: a field has the wrong type")
         }
-        if let check = fields["Check"], check != .null { try validate(check: check) }
+        if let pairs = meta.object, let problem = Self.metaProblem(pairs.mapValues { $0.string ?? "" }) {
+            throw .text(400, "Invalid Service Meta: \(problem)")
+        }
+        if let check = fields["Check"], check != .null { try validate(check: canonical(check.object ?? [:])) }
+        for check in fields["Checks"]?.array ?? [] { try validate(check: canonical(check.object ?? [:])) }
         let id = fields["ID"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? name
         return [
             "ID": .string(id), "Service": .string(name), "Tags": tags == .null ? [] : tags, "Meta": meta == .null ? [:] : meta,
@@ -94,7 +99,46 @@ struct ConsulStandInAgent: Sendable {
         ]
     }
 
-    private static func validate(check: StandInJSON) throws(StandInResponse) {
+    /// What `structs.ValidateServiceMetadata` (`validateMetadata`, `validateMetaPair`) says
+    /// about a service's meta: at most 64 pairs; keys not blank, of `[a-zA-Z0-9_-]`, at most
+    /// 128 characters, not starting with `consul-`; values at most 512 characters. Go walks
+    /// the map in random order; the stand-in reports the first bad pair by key.
+    static func metaProblem(_ meta: [String: String]) -> String? {
+        if meta.count > 64 { return "Node metadata cannot contain more than 64 key/value pairs" }
+        for key in meta.keys.sorted() {
+            let value = meta[key]!
+            let problem: String? = if key.isEmpty {
+                "Key cannot be blank"
+            } else if !key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }) {
+                "Key contains invalid characters"
+            } else if key.utf8.count > 128 {
+                "Key is too long (limit: 128 characters)"
+            } else if key.hasPrefix("consul-") {
+                "Key prefix 'consul-' is reserved for internal use"
+            } else if value.utf8.count > 512 {
+                "Value is too long (limit: 512 characters)"
+            } else {
+                nil
+            }
+            if let problem { return "Couldn't load metadata pair ('\(key)', '\(value)'): \(problem)" }
+        }
+        return nil
+    }
+
+    /// The registration fields the stand-in reads, by the names Go's JSON decoding matches
+    /// without regard to case (`name`, `Name`) or, as the agent also accepts, in snake_case
+    /// (`deregister_critical_service_after`).
+    private static let fieldNames = ["Name", "ID", "Tags", "Meta", "Port", "Address", "Check", "Checks", "HTTP", "TCP", "Interval", "Timeout",
+                                     "DeregisterCriticalServiceAfter"]
+
+    /// `object` with the keys of ``fieldNames`` spelled as there; other keys (meta keys among
+    /// them) as sent.
+    private static func canonical(_ object: [String: StandInJSON]) -> [String: StandInJSON] {
+        let known = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0.lowercased(), $0) })
+        return Dictionary(object.map { key, value in (known[key.lowercased().filter { $0 != "_" }] ?? key, value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func validate(check: [String: StandInJSON]) throws(StandInResponse) {
         for field in ["Interval", "Timeout", "DeregisterCriticalServiceAfter"] {
             guard let value = check[field], value != .null else { continue }
             guard let text = value.string, goDurationSeconds(text) != nil else {

@@ -1,24 +1,33 @@
 import Foundation
 
 /// A stand-in for Kong's Admin API (3.x) on 127.0.0.1 and a port the kernel picks, speaking
-/// what reference/apis.md §2 documents, for services and routes:
+/// what reference/apis.md §2 documents, for services and routes, and behaving as Kong's
+/// source does where the documentation is silent:
 /// - `GET /status`: connection counters, and `database.reachable` (database mode) or
 ///   `configuration_hash` (DB-less; all zeros before the first configuration).
-/// - DB-less: `POST /config[?check_hash=1]` takes a JSON declarative configuration
-///   (`_format_version` and `services` with nested `routes`), answers 304 when
-///   `check_hash=1` and its hash equals the loaded one, else replaces everything (201).
-///   Entity writes get 405 `{"code":12,"name":"operation unsupported",…}`.
+/// - DB-less, `POST /config[?check_hash=1]` (`kong/api/routes/config.lua`): a configuration
+///   sent as text (`{"config": "<JSON text>"}`, or a raw body) is named by the MD5 of that
+///   text, and with `check_hash=1` an unchanged one is answered 304; a configuration sent as
+///   a JSON object (`{"_format_version": …}`) is never answered 304. Loading replaces the
+///   node's whole configuration: services (nested routes and plugins), routes (naming their
+///   service by ID or name), and plugins, consumers, upstreams, targets, certificates and
+///   the other top-level collections, which the stand-in keeps as given (201).
+/// - DB-less, `GET /config`: `{"config": "<YAML>"}`, the loaded configuration flattened, as
+///   Kong exports it. Entity writes get 405 `{"code":12,"name":"operation unsupported",…}`.
 /// - Database mode: `PUT /{services|routes}/{name}` upserts (200), `POST` creates (201;
 ///   409 unique violation when the name is taken), `DELETE` removes (204, also when
-///   missing; 400 for a service that routes still use). `POST /config` is refused (400).
+///   missing; 400 for a service that routes still use). `/config` is refused (400).
 /// - Both modes: `GET /{services|routes}[/{name or id}]`; the lists take `?tags=` (`a,b`
 ///   all, `a/b` any), `size` and `offset`, and page by `size` (default: the stand-in's page
 ///   size) with a relative `next` link (or an absolute one, as Kong's old documentation
 ///   shows, when asked).
 ///
-/// Errors have Kong's shape `{"code":…, "name":…, "message":…, "fields":…}`. Every request
-/// is recorded. Entities carry the fields a client reads; services and routes must have a
-/// name, and declarative configurations must be JSON (the stand-in's simplifications).
+/// Entities are checked as Kong's schemas check them: names (`typedefs.utf8_name`), route
+/// methods (uppercase letters) and hosts (`typedefs.hosts`), paths, tags, URLs; a violation
+/// is Kong's 400 `{"code":2,"name":"schema violation",…}` (code 14 inside a declarative
+/// configuration). Errors have Kong's shape `{"code":…, "name":…, "message":…, "fields":…}`.
+/// Every request is recorded. The stand-in's simplifications: services and routes must
+/// have a name, and declarative configurations must be JSON text.
 public final class KongStandIn: Sendable {
     /// DB-less or database mode.
     public let mode: Mode
@@ -54,7 +63,7 @@ public final class KongStandIn: Sendable {
     /// `METHOD target` of each request received, in order, e.g. `POST /config?check_hash=1`.
     public var requestLines: [String] { requests.map { "\($0.method) \($0.target)" } }
 
-    /// The hash of the loaded declarative configuration (DB-less), all zeros before one.
+    /// The MD5 of the loaded declarative configuration (DB-less), all zeros before one.
     public var configurationHash: String { store.value.configurationHash }
 
     /// Answers the next `count` requests with `status` and a Kong error body instead of

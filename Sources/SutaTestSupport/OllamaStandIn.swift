@@ -4,14 +4,18 @@ import Foundation
 /// documented HTTP API (shared/reference/apis.md §4) on a ``StandInHTTPServer``:
 ///
 /// - `GET /api/version`, `GET /api/tags`, `GET /api/ps`;
-/// - `POST /api/show`: 200 with the model's details, or 404 `{"error":"model 'x' not found"}`;
+/// - `POST /api/show`: 200 with the model's details and `capabilities`, or 404
+///   `{"error":"model 'x' not found"}`;
 /// - `POST /api/pull`: an NDJSON progress stream with a short pause between lines, ending as
 ///   ``setPull(_:_:)`` says (success, an error line mid-stream, or no success line); a model
 ///   without a configured pull fails like an unknown model (`pull model manifest: file does
 ///   not exist`);
 /// - `POST /api/generate` without a prompt: loads the model until `keep_alive` runs out
 ///   (`expires_at` in `/api/ps`), or unloads it with `keep_alive` 0; 404 for a model it
-///   does not have.
+///   does not have, and 400 `"m" does not support generate` for a model without the
+///   `completion` capability (an embedding model), as `GenerateHandler` answers;
+/// - `POST /api/embed`: loads the model the same way; without input it answers
+///   `{"model":…,"embeddings":[]}`, as `EmbedHandler` does.
 ///
 /// Failure injection: ``setBusy(_:)`` answers 503 `server busy, please try again.  maximum
 /// pending requests exceeded`; ``failNext(_:status:message:times:)`` answers any error for a

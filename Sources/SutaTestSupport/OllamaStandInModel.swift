@@ -6,11 +6,17 @@ public struct OllamaStandInModel: Sendable, Equatable {
     public var size: Int64
     /// The manifest digest (hex).
     public var digest: String
+    /// What `/api/show` reports the model can do: `completion` (generate, chat) or
+    /// `embedding` (embed only), …
+    public var capabilities: [String]
 
-    /// Creates a model; the digest defaults to one derived from the name.
-    public init(name: String, size: Int64 = 637_700_138, digest: String? = nil) {
+    /// Creates a model; the digest defaults to one derived from the name, the capabilities to
+    /// `embedding` for a name with `embed` in it (`nomic-embed-text`, `mxbai-embed-large`) and
+    /// `completion` otherwise: the stand-in's guess, since it has no model file to read.
+    public init(name: String, size: Int64 = 637_700_138, digest: String? = nil, capabilities: [String]? = nil) {
         self.name = OllamaStandIn.normalized(name)
         self.size = size
         self.digest = digest ?? OllamaStandIn.fakeDigest(of: self.name)
+        self.capabilities = capabilities ?? (self.name.contains("embed") ? ["embedding"] : ["completion"])
     }
 }

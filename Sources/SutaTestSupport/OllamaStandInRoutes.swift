@@ -23,6 +23,7 @@ struct OllamaStandInRoutes: Sendable {
         case "POST /api/show": withModel(request, connection) { name, sent, _ in show(name, sent, connection) }
         case "POST /api/pull": withModel(request, connection) { name, _, _ in pull(name, connection) }
         case "POST /api/generate": withModel(request, connection) { generate($0, $1, $2, connection) }
+        case "POST /api/embed": withModel(request, connection) { embed($0, $1, $2, connection) }
         default: connection.respond(status: 404, headers: [("Content-Type", "text/plain")], body: Array("404 page not found".utf8))
         }
     }
@@ -54,10 +55,10 @@ struct OllamaStandInRoutes: Sendable {
     }
 
     private func show(_ name: String, _ sent: String, _ connection: StandInConnection) {
-        guard state.withLock({ $0.models[name] != nil }) else { return error(connection, 404, "model '\(sent)' not found") }
+        guard let model = state.withLock({ $0.models[name] }) else { return error(connection, 404, "model '\(sent)' not found") }
         respond(connection, 200, [
             "modelfile": "FROM \(name)\n", "parameters": "", "template": "{{ .Prompt }}", "details": Self.details,
-            "model_info": [String: Any](), "capabilities": ["completion"],
+            "model_info": [String: Any](), "capabilities": model.capabilities,
         ])
     }
 
@@ -89,27 +90,65 @@ struct OllamaStandInRoutes: Sendable {
         connection.endChunked()
     }
 
+    /// `GenerateHandler` without a prompt: `keep_alive` 0 unloads any model; otherwise the
+    /// model must have the `completion` capability (400 `"m" does not support generate`) and
+    /// is loaded until `keep_alive` runs out.
     private func generate(_ name: String, _ sent: String, _ body: [String: Any], _ connection: StandInConnection) {
-        guard state.withLock({ $0.models[name] != nil }) else {
+        guard let model = state.withLock({ $0.models[name] }) else {
             return error(connection, 404, "model \"\(sent)\" not found, try pulling it first")
         }
-        let keepAlive: Double
-        switch body["keep_alive"] {
-        case nil: keepAlive = 300
-        case let number as NSNumber: keepAlive = number.doubleValue
-        case let text as String:
-            guard let seconds = Self.seconds(ofGoDuration: text) else { return error(connection, 400, "time: invalid duration \"\(text)\"") }
-            keepAlive = seconds
-        default: return error(connection, 400, "invalid keep_alive")
+        guard let keepAlive = keepAlive(body, connection) else { return }
+        if keepAlive != 0, !model.capabilities.contains("completion") {
+            return error(connection, 400, "\"\(sent)\" does not support generate")
         }
-        let unload = keepAlive == 0
-        state.withLock { state in
-            state.loaded[name] = unload ? nil : keepAlive < 0 ? .distantFuture : Date().addingTimeInterval(keepAlive)
-        }
+        load(name, keepAlive: keepAlive)
         respond(connection, 200, [
             "model": name, "created_at": Self.timestamp(Date()), "response": "", "done": true,
-            "done_reason": unload ? "unload" : "load",
+            "done_reason": keepAlive == 0 ? "unload" : "load",
         ])
+    }
+
+    /// `EmbedHandler`: loads the model until `keep_alive` runs out; no input (or an empty
+    /// one) only loads it and answers `"embeddings": []`, input gets a small vector each.
+    private func embed(_ name: String, _ sent: String, _ body: [String: Any], _ connection: StandInConnection) {
+        let inputs: [String]
+        switch body["input"] {
+        case nil, is NSNull: inputs = []
+        case let text as String: inputs = text.isEmpty ? [] : [text]
+        case let list as [Any]:
+            guard let texts = list as? [String] else { return error(connection, 400, "invalid input type") }
+            inputs = texts
+        default: return error(connection, 400, "invalid input type")
+        }
+        guard state.withLock({ $0.models[name] != nil }) else { return error(connection, 404, "model '\(sent)' not found") }
+        guard let keepAlive = keepAlive(body, connection) else { return }
+        load(name, keepAlive: keepAlive)
+        let embeddings = inputs.map { text in (0..<4).map { Double(($0 + 1) * max(1, text.utf8.count)) / 100 } }
+        respond(connection, 200, ["model": sent, "embeddings": embeddings])
+    }
+
+    /// The request's `keep_alive` in seconds (default 5 minutes), or nil after answering 400.
+    private func keepAlive(_ body: [String: Any], _ connection: StandInConnection) -> Double? {
+        switch body["keep_alive"] {
+        case nil: return 300
+        case let number as NSNumber: return number.doubleValue
+        case let text as String:
+            guard let seconds = Self.seconds(ofGoDuration: text) else {
+                error(connection, 400, "time: invalid duration \"\(text)\"")
+                return nil
+            }
+            return seconds
+        default:
+            error(connection, 400, "invalid keep_alive")
+            return nil
+        }
+    }
+
+    /// Keeps `name` in memory for `keepAlive` seconds (0: unloads it, negative: for ever).
+    private func load(_ name: String, keepAlive: Double) {
+        state.withLock { state in
+            state.loaded[name] = keepAlive == 0 ? nil : keepAlive < 0 ? .distantFuture : Date().addingTimeInterval(keepAlive)
+        }
     }
 
     // MARK: Helpers

@@ -86,6 +86,33 @@ final class ConsulClientTests: XCTestCase {
         XCTAssertFalse(error!.countsAsFailure)
     }
 
+    func testMetaTheAgentRefusesIsItsInvalidServiceMetaError() async throws {
+        let (standIn, client) = try makeStandIn()
+        defer { standIn.stop() }
+        let cases: [([String: String], String)] = [
+            (["bad.key": "x"], "Couldn't load metadata pair ('bad.key', 'x'): Key contains invalid characters"),
+            (["consul-owner": "me"], "Couldn't load metadata pair ('consul-owner', 'me'): Key prefix 'consul-' is reserved for internal use"),
+            ([String(repeating: "k", count: 129): "v"], "Couldn't load metadata pair ('\(String(repeating: "k", count: 129))', 'v'): "
+                + "Key is too long (limit: 128 characters)"),
+            (["long": String(repeating: "v", count: 513)], "Couldn't load metadata pair ('long', '\(String(repeating: "v", count: 513))'): "
+                + "Value is too long (limit: 512 characters)"),
+            (Dictionary(uniqueKeysWithValues: (0..<65).map { ("k\($0)", "v") }), "Node metadata cannot contain more than 64 key/value pairs"),
+        ]
+        for (meta, message) in cases {
+            let error = await thrownError { () async throws(ConsulError) in
+                try await client.register(ConsulServiceRegistration(id: "x", name: "x", meta: meta, port: 1))
+            }
+            guard case .server(400, let text) = error else { XCTFail(String(describing: error)); continue }
+            let expected = "PUT /v1/agent/service/register?replace-existing-checks=true: Invalid Service Meta: \(message)"
+            // The client shortens a long answer with `…`.
+            XCTAssertTrue(text == expected || (text.hasSuffix("…") && expected.hasPrefix(text.dropLast())), text)
+        }
+        let fine = Dictionary(uniqueKeysWithValues: (0..<64).map { ("key_\($0)-ok", String(repeating: "v", count: 512)) })
+        try await client.register(ConsulServiceRegistration(id: "x", name: "x", meta: fine, port: 1))
+        let registered = try await client.services()
+        XCTAssertEqual(registered["x"]?.meta.count, 64)
+    }
+
     func testAnIDWithASlashIsRefusedBeforeAnythingIsSent() async throws {
         let (standIn, client) = try makeStandIn()
         defer { standIn.stop() }

@@ -150,6 +150,27 @@ final class OllamaClientTests: XCTestCase {
         try await client.unload("tinyllama")
     }
 
+    func testAnEmbeddingModelCannotLoadThroughGenerateButLoadsThroughEmbed() async throws {
+        let server = try OllamaStandIn(models: [OllamaStandInModel(name: "tinyllama"), OllamaStandInModel(name: "nomic-embed-text")])
+        defer { server.stop() }
+        let ollama = OllamaClient(endpoint: try HTTPEndpoint(parsing: server.address))
+        let completion = try await ollama.capabilities(of: "tinyllama")
+        let embedding = try await ollama.capabilities(of: "nomic-embed-text")
+        XCTAssertEqual([completion, embedding], [["completion"], ["embedding"]])
+        let missing = await failure { () async throws(OllamaError) in try await ollama.capabilities(of: "phi3") }
+        XCTAssertEqual(missing, .notFound(model: "phi3"))
+
+        let refused = await failure { () async throws(OllamaError) in try await ollama.preload("nomic-embed-text", keepAlive: "10m") }
+        XCTAssertEqual(refused, .server(status: 400, message: #""nomic-embed-text" does not support generate"#), "GenerateHandler's answer")
+        XCTAssertEqual(server.loadedModels, [])
+        try await ollama.preloadEmbedding("nomic-embed-text", keepAlive: "10m")
+        XCTAssertEqual(server.loadedModels, ["nomic-embed-text:latest"])
+        XCTAssertEqual(server.bodies(of: "POST /api/embed"), [#"{"keep_alive":"10m","model":"nomic-embed-text"}"#], "no input: load only")
+        let loaded = try await ollama.loaded()
+        let expiry = try XCTUnwrap(loaded.first.flatMap { ISO8601DateFormatter.fractional.date(from: $0.expiresAt) })
+        XCTAssertEqual(expiry.timeIntervalSinceNow, 600, accuracy: 30)
+    }
+
     // MARK: Errors
 
     func testABusyServerAnswers503() async {
