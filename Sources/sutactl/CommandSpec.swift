@@ -87,6 +87,14 @@ struct CommandSpec: Sendable {
             survives the engine going away (retries with backoff, resyncs when it is back).
             It holds the project lock, as apply does.
             """, flags: manifestFlags + [.resync, .metricsPort, .logFormat], exitStatus: "0 after a clean stop."),
+        CommandSpec(name: "graph", summary: "draw the dependency graph of the active profile (dot, mermaid or svg)", description: """
+            Prints the dependency graph of the active profile: an edge from each service to what
+            it depends on, labelled with the condition (started, healthy, completed); optional
+            edges dashed. When the engine answers, services are coloured by live state (healthy
+            green, running blue, starting yellow, unhealthy or stopped red, missing grey). `-o svg`
+            renders through Graphviz's `dot` (Debian's graphviz); without it, a message and the
+            dot text. Needs no secrets.
+            """, flags: manifestFlags, outputs: ["dot", "mermaid", "svg"]),
         CommandSpec(name: "completion", arguments: "bash|zsh|fish", summary: "print shell completion (commands, flags, services, profiles)",
                     description: """
             Prints a completion script for the shell: `source <(sutactl completion bash)`, or put

@@ -27,6 +27,8 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         }
         Console.out(script, terminator: "")
         return .success
+    case "graph":
+        return await GraphCommand.run(options)
     case "__complete":
         return ManifestCommand.complete(Array(arguments.dropFirst()))
     case "validate", "config":

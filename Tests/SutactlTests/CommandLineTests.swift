@@ -122,6 +122,7 @@ final class CommandLineTests: XCTestCase {
             "breakers": ["-f", "--file", "--project", "-o", "--output"],
             "controller": ["-f", "--file", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
             "version": [], "completion": [],
+            "graph": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
         ]
         for (command, flags) in expected {
             let outcome = try SutactlRunner.run([command, "--help"])

@@ -79,7 +79,8 @@ final class ControllerIntegrationTests: XCTestCase {
     private func web() async throws -> (id: String, state: String, env: [String])? {
         let docker = try docker
         guard let container = try await EngineHarness.containers(of: project, on: docker).first else { return nil }
-        let inspect = try await docker.inspectContainer(container.id)
+        // Listed a moment before the controller removed it: as good as not there yet.
+        guard let inspect = try? await docker.inspectContainer(container.id) else { return nil }
         return (container.id, inspect.state.status, inspect.config.env)
     }
 
