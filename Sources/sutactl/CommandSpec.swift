@@ -95,6 +95,12 @@ struct CommandSpec: Sendable {
             renders through Graphviz's `dot` (Debian's graphviz); without it, a message and the
             dot text. Needs no secrets.
             """, flags: manifestFlags, outputs: ["dot", "mermaid", "svg"]),
+        CommandSpec(name: "schema", summary: "print the JSON Schema of the manifest language", description: """
+            Prints a JSON Schema (draft 2020-12) of the manifest language, for editors: with the
+            YAML language server, put `# yaml-language-server: $schema=PATH/sutactl.schema.json`
+            at the top of a manifest, or map the schema to `manifests/**/*.yaml` in the editor's
+            settings. docs/sutactl.schema.json holds a copy.
+            """, flags: []),
         CommandSpec(name: "completion", arguments: "bash|zsh|fish", summary: "print shell completion (commands, flags, services, profiles)",
                     description: """
             Prints a completion script for the shell: `source <(sutactl completion bash)`, or put

@@ -27,6 +27,9 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         }
         Console.out(script, terminator: "")
         return .success
+    case "schema":
+        Console.out(ManifestSchema.json)
+        return .success
     case "graph":
         return await GraphCommand.run(options)
     case "__complete":

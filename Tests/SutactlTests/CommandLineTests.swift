@@ -121,7 +121,7 @@ final class CommandLineTests: XCTestCase {
             "logs": ["--file", "--project", "-f", "--follow", "--tail"],
             "breakers": ["-f", "--file", "--project", "-o", "--output"],
             "controller": ["-f", "--file", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
-            "version": [], "completion": [],
+            "version": [], "completion": [], "schema": [],
             "graph": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
         ]
         for (command, flags) in expected {
