@@ -156,8 +156,10 @@ enum EngineCommand {
     }
 
     private static func breakers(_ options: CommandOptions, _ controller: Controller) throws -> ExitStatus {
-        let project = try target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true)).resolution.project
+        let target = try target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true))
+        let project = target.resolution.project
         if options.arguments.first == "reset" {
+            announce(project.name, target.source)
             guard let name = options.arguments.dropFirst().first else {
                 Console.error("error: breakers reset needs a NAME (see `sutactl breakers`)")
                 return .usage
