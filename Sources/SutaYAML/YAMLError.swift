@@ -3,11 +3,18 @@
 public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
+    /// What to do about it, when there is more to say than the message.
+    public var hint: String?
 
-    public init(_ message: String, at location: SourceLocation) {
+    public init(_ message: String, at location: SourceLocation, hint: String? = nil) {
         self.message = message
         self.location = location
+        self.hint = hint
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    /// Compiler style: `file:line:col: error: message`, then `  hint: ...` on its own line.
+    public var description: String {
+        let head = "\(location): error: \(message)"
+        return hint.map { head + "\n  hint: " + $0 } ?? head
+    }
 }
