@@ -17,6 +17,9 @@ public struct ConfigResolver: Sendable {
     public var yamlLimits: YAMLLimits
     /// Read-only commands resolve without secrets: an unset one is a warning and a placeholder.
     public var allowsUnsetSecrets = false
+    /// Most text variables may add to the manifests in all, in bytes (one scalar's result is
+    /// bounded by `yamlLimits.maxScalarBytes`).
+    public var maxInterpolatedBytes = 16 << 20
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -27,19 +30,36 @@ public struct ConfigResolver: Sendable {
         self.yamlLimits = yamlLimits
     }
 
+    /// Parses and resolves `files`; their nodes and text count against `yamlLimits` together.
     public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
-        var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets), workingDirectory: workingDirectory)
-        let limits = yamlLimits
-        let parsed = ParallelMap.map(files) { file in Result { () throws(YAMLError) in try YAMLParser.parse(file.bytes, file: file.path, limits: limits) } }
+        var usage = YAMLUsage()
+        var parsed: [ParsedManifest] = []
+        // Once the limits for all files are passed the input is refused: the rest need no parse.
+        for file in files where !usage.exceeds(yamlLimits) {
+            parsed.append(ParsedManifest.parse(file, limits: yamlLimits, usage: &usage))
+        }
+        return resolve(parsed: parsed)
+    }
+
+    /// Resolves parsed files. `problems` found before parsing (a malformed `.env`) come first
+    /// and, if any is an error, make the resolution fail like any other.
+    public func resolve(parsed: consuming [ParsedManifest], problems: [Diagnostic] = []) -> ConfigResolution {
+        var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets,
+                                                           maxResultBytes: yamlLimits.maxScalarBytes),
+                                workingDirectory: workingDirectory, maxInterpolatedBytes: maxInterpolatedBytes)
+        for problem in problems { reader.diagnostics.append(problem) }
         var documents: [ManifestDocument] = []
-        for result in parsed {
+        // Each file's trees are let go as their documents are read (a service keeps its spec).
+        for index in parsed.indices {
+            let result = parsed[index].documents
+            parsed[index].documents = .success([])
             switch result {
             case .success(let yamlDocuments):
                 for parsed in yamlDocuments {
                     if let root = parsed.root, let document = reader.document(root) { documents.append(document) }
                 }
             case .failure(let error):
-                reader.diagnostics.append(.error(error.message, at: error.location))
+                reader.diagnostics.append(.error(error.message, at: error.location, hint: error.hint))
             }
         }
         var byKind = unique(documents, diagnostics: &reader.diagnostics)
@@ -91,7 +111,7 @@ public struct ConfigResolver: Sendable {
         validator.check(into: &reader.diagnostics)
 
         let diagnostics = reader.diagnostics
-        let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted)
+        let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted) + diagnostics.unlistedSummary
         guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil) }
         let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
         return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil)

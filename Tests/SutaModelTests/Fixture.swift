@@ -1,5 +1,6 @@
 import Foundation
 import SutaModel
+import SutaYAML
 import XCTest
 
 /// Loads a fixture directory (Tests/SutaModelTests/Fixtures/NAME) and resolves it; paths in
@@ -15,14 +16,15 @@ enum Fixture {
     }
 
     static func resolve(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
-                        allowsUnsetSecrets: Bool = false) throws -> ConfigResolution {
-        var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture")
+                        allowsUnsetSecrets: Bool = false, yamlLimits: YAMLLimits = .default) throws -> ConfigResolution {
+        var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture", yamlLimits: yamlLimits)
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
         return resolver.resolve(try files(name))
     }
 
     /// Every diagnostic as printed (hint lines included).
-    static func messages(_ name: String, profiles: [String] = [], variables: [String: String] = [:]) throws -> [String] {
-        try resolve(name, profiles: profiles, variables: variables).diagnostics.map(\.description)
+    static func messages(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
+                         yamlLimits: YAMLLimits = .default) throws -> [String] {
+        try resolve(name, profiles: profiles, variables: variables, yamlLimits: yamlLimits).diagnostics.map(\.description)
     }
 }
