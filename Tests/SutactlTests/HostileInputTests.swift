@@ -60,6 +60,24 @@ final class HostileInputTests: XCTestCase {
             + "  hint: keep large content out of manifests")
     }
 
+    func testTooManyFilesAreRefusedBeforeAnyIsRead() throws {
+        let volume = Array("apiVersion: sutactl/v1\nkind: Volume\nmetadata: {name: v}\n".utf8)
+        try write("many", Dictionary(uniqueKeysWithValues: (0..<1001).map { (String(format: "v%04d.yaml", $0), volume) }))
+        try assertRefused("many", "many/v1000.yaml:1:1: error: more than 1000 manifest files\n"
+            + "  hint: the limit is 1000 files per load; give -f the manifest directory itself, not a parent of it")
+    }
+
+    func testSomethingOtherThanAFileIsNotRead() throws {
+        try write("fifo", ["a.yaml": Self.service + Array("busybox:1.36\n".utf8)])
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo/b.yaml").path, 0o644), 0)
+        let run = try MeasuredRun.sutactl(["validate", "-f", "fifo"], in: root, state: root.appendingPathComponent("state"))
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "error: fifo/b.yaml: not a regular file\n")
+        let device = try MeasuredRun.sutactl(["validate", "-f", "/dev/zero"], in: root, state: root.appendingPathComponent("state"))
+        XCTAssertEqual(device.status, 2)
+        XCTAssertEqual(device.stderr, "error: /dev/zero: not a regular file\n")
+    }
+
     func testHugeScalarIsStoppedEarly() throws {
         // A 7 MB image name in a file within the size limit.
         try write("huge-image", ["service.yaml": Self.service + [UInt8](repeating: UInt8(ascii: "a"), count: 7_000_000) + [0x0A]])
