@@ -10,9 +10,6 @@ extension LibYAMLEventReader {
         case YAML_MEMORY_ERROR:
             return YAMLError("out of memory", at: SourceLocation(file: file, line: 1, column: 1))
         case YAML_READER_ERROR:
-            if let start = input.overlongToken {
-                return overlongTokenError(at: start)
-            }
             // Reader errors carry a byte offset, not a mark.
             let at = location(ofByte: leadByte(before: state.problem_offset))
             guard problem == "control characters are not allowed" else {
@@ -45,7 +42,7 @@ extension LibYAMLEventReader {
         switch context {
         case "while scanning a quoted scalar":
             // libyaml gives up at the end of the input or at the next `---` / `...` line.
-            let quote = "`\(input.character(atIndex: Int(opening.index)).map(String.init) ?? "\"")`"
+            let quote = "`\(character(atIndex: Int(opening.index)) ?? "\"")`"
             let runsTo = problem.contains("document indicator")
                 ? "runs into the document marker at line \(stopped.line)" : "runs to the end of the file"
             return YAMLError("unclosed quote: this \(quote) is never closed", at: location(of: opening),
@@ -70,22 +67,26 @@ extension LibYAMLEventReader {
         }
     }
 
-    private func overlongTokenError(at offset: Int) -> YAMLError {
-        let limit = YAMLLimits.describe(bytes: maxScalarBytes)
-        let what: String
-        switch input.bytes[offset] {
-        case UInt8(ascii: "*"): what = "alias name"
-        case UInt8(ascii: "%"): what = "directive"
-        default: what = "scalar"
+    /// The (ASCII) character at libyaml character index `index` (libyaml counts characters,
+    /// not bytes); nil past the end or for a non-ASCII one. Walks from the start: errors only.
+    private func character(atIndex index: Int) -> Character? {
+        var offset = 0
+        var remaining = index
+        while remaining > 0, offset < input.count {
+            offset += 1
+            while offset < input.count, input[offset] & 0xC0 == 0x80 {
+                offset += 1
+            }
+            remaining -= 1
         }
-        return YAMLError("\(what) is longer than the limit of \(limit)", at: location(ofByte: offset),
-                         hint: "keep large content out of manifests (a file mounted with `volumes`, for example)")
+        guard offset < input.count, input[offset] < 0x80 else { return nil }
+        return Character(Unicode.Scalar(input[offset]))
     }
 
     /// libyaml reports a bad continuation byte at its own offset: step back to the lead
     /// byte of the sequence it breaks, so the error points at the first byte that is wrong.
     private func leadByte(before offset: Int) -> Int {
-        let bytes = input.bytes
+        let bytes = input
         guard offset < bytes.count else { return offset }
         var lead = offset
         while lead > 0, offset - lead < 3, bytes[lead - 1] & 0xC0 == 0x80 {
@@ -100,7 +101,7 @@ extension LibYAMLEventReader {
     /// Line and column (in characters, like libyaml's marks) of a byte offset. Everything
     /// before the offset has already been decoded by libyaml, so it is valid UTF-8.
     private func location(ofByte offset: Int) -> SourceLocation {
-        let bytes = input.bytes
+        let bytes = input
         var line = 1
         var column = 1
         var index = 0

@@ -5,12 +5,12 @@ import CYAML
 /// (see `LibYAMLEventReader+Errors.swift`).
 ///
 /// The input is always read as UTF-8 (a UTF-8 byte order mark is skipped); libyaml's reader
-/// rejects invalid UTF-8, NUL bytes and other control characters as it goes. A scalar longer
-/// than `maxScalarBytes` is an error before it is copied, and libyaml is stopped early when one
-/// runs far longer (see `LibYAMLInput`).
+/// rejects invalid UTF-8, NUL bytes and other control characters as it goes. A scalar, anchor,
+/// alias or tag longer than `maxScalarBytes` is an error before it is copied out of libyaml
+/// (which holds at most the file, itself bounded by `YAMLLimits.maxBytes`).
 struct LibYAMLEventReader: ~Copyable {
     let parser: UnsafeMutablePointer<yaml_parser_t>
-    let input: LibYAMLInput
+    let input: UnsafeBufferPointer<UInt8>
     let file: String
     let maxScalarBytes: Int
     /// The last event if it was a quoted scalar: start and end marks and its quote character.
@@ -23,7 +23,7 @@ struct LibYAMLEventReader: ~Copyable {
         // Skipped here rather than by libyaml: with the encoding forced to UTF-8, libyaml's
         // scanner skips the mark itself but counts it as a column of the first line.
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        input = LibYAMLInput(bytes: hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes, maxTokenBytes: maxScalarBytes)
+        input = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
         self.file = file
         self.maxScalarBytes = maxScalarBytes
         parser = .allocate(capacity: 1)
@@ -33,11 +33,8 @@ struct LibYAMLEventReader: ~Copyable {
         }
         // Forced so that libyaml does not detect and accept UTF-16 from a byte order mark.
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input(parser, { data, buffer, capacity, count in
-            guard let data, let buffer, let count else { return 0 }
-            let input = Unmanaged<LibYAMLInput>.fromOpaque(data).takeUnretainedValue()
-            return input.read(into: buffer, capacity: capacity, count: &count.pointee) ? 1 : 0
-        }, Unmanaged.passUnretained(input).toOpaque())
+        // After a lone byte order mark the rebased buffer is empty but its address is not null.
+        yaml_parser_set_input_string(parser, input.baseAddress!, input.count)
     }
 
     deinit {
@@ -51,7 +48,6 @@ struct LibYAMLEventReader: ~Copyable {
         while true {
             guard yaml_parser_parse(parser, &event) != 0 else { throw currentError() }
             defer { yaml_event_delete(&event) }
-            input.eventEnded(atCharacter: Int(event.end_mark.index))
             lastQuoted = nil
             let start = location(of: event.start_mark)
             switch event.type {
@@ -63,10 +59,7 @@ struct LibYAMLEventReader: ~Copyable {
                 return .documentEnd
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                guard scalar.length <= maxScalarBytes else {
-                    throw YAMLError("scalar is longer than the limit of \(YAMLLimits.describe(bytes: maxScalarBytes))", at: start,
-                                    hint: "keep large content out of manifests (a file mounted with `volumes`, for example)")
-                }
+                guard scalar.length <= maxScalarBytes else { throw tooLong("scalar", at: start) }
                 if scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE {
                     lastQuoted = (event.start_mark, event.end_mark, scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? "'" : "\"")
                 }
@@ -74,30 +67,40 @@ struct LibYAMLEventReader: ~Copyable {
                 return .scalar(
                     text,
                     isPlainStyle: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-                    tag: string(scalar.tag),
-                    anchor: string(scalar.anchor),
+                    tag: try name(scalar.tag, "tag", at: start),
+                    anchor: try name(scalar.anchor, "anchor name", at: start),
                     at: start
                 )
             case YAML_SEQUENCE_START_EVENT:
                 let sequence = event.data.sequence_start
-                return .sequenceStart(tag: string(sequence.tag), anchor: string(sequence.anchor), at: start)
+                return .sequenceStart(tag: try name(sequence.tag, "tag", at: start), anchor: try name(sequence.anchor, "anchor name", at: start),
+                                      at: start)
             case YAML_SEQUENCE_END_EVENT:
                 return .sequenceEnd
             case YAML_MAPPING_START_EVENT:
                 let mapping = event.data.mapping_start
-                return .mappingStart(tag: string(mapping.tag), anchor: string(mapping.anchor), at: start)
+                return .mappingStart(tag: try name(mapping.tag, "tag", at: start), anchor: try name(mapping.anchor, "anchor name", at: start),
+                                     at: start)
             case YAML_MAPPING_END_EVENT:
                 return .mappingEnd
             case YAML_ALIAS_EVENT:
-                return .alias(string(event.data.alias.anchor) ?? "", at: start)
+                return .alias(try name(event.data.alias.anchor, "alias name", at: start) ?? "", at: start)
             default:  // YAML_STREAM_END_EVENT (YAML_NO_EVENT only comes after it)
                 return nil
             }
         }
     }
 
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
+    /// A tag or anchor name copied out of libyaml, unless it is over the scalar limit.
+    private func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ what: String, at location: SourceLocation) throws(YAMLError) -> String? {
+        guard let pointer else { return nil }
+        guard strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) <= maxScalarBytes else { throw tooLong(what, at: location) }
+        return String(cString: pointer)
+    }
+
+    private func tooLong(_ what: String, at location: SourceLocation) -> YAMLError {
+        YAMLError("\(what) is longer than the limit of \(YAMLLimits.describe(bytes: maxScalarBytes))", at: location,
+                  hint: "keep large content out of manifests (a file mounted with `volumes`, for example)")
     }
 
     /// libyaml marks are 0-based.

@@ -80,7 +80,7 @@ struct MappingBuilder {
         }
         let isMerge = scalar.isPlain && scalar.text == "<<"
         if let first = isMerge ? mergeKeyLocation : firstLocation(of: scalar.text, in: entries) {
-            throw YAMLError("duplicate key `\(scalar.text)` (first defined at line \(first.line))", at: key.location)
+            throw YAMLError("duplicate key `\(YAMLError.excerpt(scalar.text))` (first defined at line \(first.line))", at: key.location)
         }
         if isMerge {
             mergeKeyLocation = key.location

@@ -12,6 +12,12 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
+    /// Input text as quoted in a message: at most 60 characters, so a key or name of a
+    /// megabyte does not make a message of one.
+    public static func excerpt(_ text: String) -> String {
+        text.count <= 60 ? text : text.prefix(57) + "..."
+    }
+
     /// Compiler style: `file:line:col: error: message`, then `  hint: ...` on its own line.
     public var description: String {
         let head = "\(location): error: \(message)"

@@ -19,7 +19,7 @@ enum YAMLTagRule {
             let type = String(tag.dropFirst(prefix.count))
             guard matches(text, type: type) else {
                 let what = ["int": "an integer", "float": "a number", "bool": "a boolean", "null": "null"][type] ?? type
-                throw YAMLError("tag `!!\(type)` on `\(text.prefix(40))`, which is not \(what)",
+                throw YAMLError("tag `!!\(type)` on `\(YAMLError.excerpt(text))`, which is not \(what)",
                                 at: location, hint: "remove the tag, or write the value as \(example(of: type))")
             }
             return true
@@ -40,7 +40,7 @@ enum YAMLTagRule {
     }
 
     private static func unsupported(_ tag: String, at location: SourceLocation) -> YAMLError {
-        let shown = display(tag)
+        let shown = YAMLError.excerpt(display(tag))
         let kind = tag.hasPrefix(prefix) ? "unsupported" : "unknown"
         return YAMLError("\(kind) tag `\(shown)`", at: location,
                          hint: "manifests use no custom tags (allowed: \(allowed)); quote the value if the `!` belongs to it")

@@ -133,8 +133,8 @@ struct YAMLTreeBuilder: ~Copyable {
     private func unknownAlias(_ name: String, at location: SourceLocation) -> YAMLError {
         // Anchors are registered when their node ends, so an alias inside its own anchor is unknown too.
         if (0..<stack.count).contains(where: { stack[$0].anchor == name }) {
-            return YAMLError("alias `*\(name)` refers to a node that contains it", at: location)
+            return YAMLError("alias `*\(YAMLError.excerpt(name))` refers to a node that contains it", at: location)
         }
-        return YAMLError("unknown alias `*\(name)`", at: location)
+        return YAMLError("unknown alias `*\(YAMLError.excerpt(name))`", at: location)
     }
 }
