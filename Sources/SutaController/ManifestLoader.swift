@@ -87,7 +87,7 @@ public struct ManifestLoader: Sendable {
             }
             if size > limits.yaml.maxBytes {
                 return .error("file is \(Diagnostic.grouped(size)) bytes, more than the limit of \(YAMLLimits.describe(bytes: limits.yaml.maxBytes))",
-                              at: start(path), hint: "keep large content out of manifests")
+                              at: start(path), hint: path == dotEnv ? "keep large content out of variables" : "keep large content out of manifests")
             }
             total += size
             if total > limits.maxTotalBytes {

@@ -57,7 +57,7 @@ final class HostileInputTests: XCTestCase {
         try sparse("big-env/manifests/.env", size: 9_000_000)
         try write("big-env/manifests", ["service.yaml": Self.service + Array("busybox:1.36\n".utf8)])
         try assertRefused("big-env/manifests", "big-env/manifests/.env:1:1: error: file is 9,000,000 bytes, more than the limit of 8 MiB\n"
-            + "  hint: keep large content out of manifests")
+            + "  hint: keep large content out of variables")
     }
 
     func testTooManyFilesAreRefusedBeforeAnyIsRead() throws {
