@@ -84,10 +84,19 @@ public struct ConfigResolver: Sendable {
         case .failure(let error):
             return ConfigResolution(config: nil, project: project, diagnostics: reader.diagnostics.sorted, usageError: error.message)
         }
-        for profile in selection.appliedProfiles {
+        var appliedProfiles = selection.appliedProfiles
+        let activeCount = selection.services.map { $0.intersection(allNames).count } ?? allNames.count
+        for (index, profile) in appliedProfiles.enumerated() {
             for override in profile.overrides where !allNames.contains(override.service) {
                 reader.diagnostics.error("profile `\(profile.name)` overrides unknown service `\(override.service)`", at: override.location,
                                          hint: Suggestion.hint(for: override.service, among: allNames))
+            }
+            // `defaults` are copied into every active service: like an alias, bounded in all.
+            if let defaults = profile.defaults, ConfigResolver.nodeCount(defaults) * activeCount > yamlLimits.maxNodes {
+                reader.diagnostics.error("`defaults` of profile `\(profile.name)` merged into \(activeCount) services come to more than "
+                                         + "\(yamlLimits.maxNodes) nodes", at: defaults.location,
+                                         hint: "keep `defaults` to a few fields; the limit is the one on nodes after alias expansion")
+                appliedProfiles[index].defaults = nil
             }
         }
 
@@ -101,7 +110,7 @@ public struct ConfigResolver: Sendable {
             let isActive = selection.services?.contains(document.name) ?? true
             // Services outside the profile are still checked, but need none of their variables set.
             reader.interpolator.reportsMissing = isActive
-            let spec = isActive ? merged(document, with: selection.appliedProfiles) : document.spec
+            let spec = isActive ? merged(document, with: appliedProfiles) : document.spec
             guard let service = reader.service(document, spec: spec) else { continue }
             services.append(service)
             if isActive { active.insert(service.name) }
@@ -115,6 +124,15 @@ public struct ConfigResolver: Sendable {
         guard !diagnostics.hasErrors else { return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil) }
         let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
         return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil)
+    }
+
+    /// Nodes in a tree, keys included (as `YAMLLimits.maxNodes` counts them).
+    static func nodeCount(_ node: YAMLNode) -> Int {
+        switch node.value {
+        case .scalar: return 1
+        case .sequence(let items): return items.reduce(1) { $0 + nodeCount($1) }
+        case .mapping(let entries): return entries.reduce(1) { $0 + 1 + nodeCount($1.value) }
+        }
     }
 
     /// One diagnostic per unset secret variable, at its first use, listing every place it is used.

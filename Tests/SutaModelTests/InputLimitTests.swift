@@ -46,6 +46,16 @@ final class InputLimitTests: XCTestCase {
         ])
     }
 
+    func testProfileDefaultsCopiedIntoEveryServiceAreBounded() throws {
+        // 43 nodes of `defaults` times 11 services is more than the 300 nodes allowed, though
+        // the file itself has 200.
+        XCTAssertEqual(try Fixture.messages("profile-defaults-bomb", profiles: ["wide"], yamlLimits: YAMLLimits(maxNodes: 300)), [
+            "profile-defaults-bomb/services.yaml:6:5: error: `defaults` of profile `wide` merged into 11 services come to more than 300 nodes\n"
+                + "  hint: keep `defaults` to a few fields; the limit is the one on nodes after alias expansion",
+        ])
+        XCTAssertEqual(try Fixture.messages("profile-defaults-bomb", profiles: ["wide"], yamlLimits: YAMLLimits(maxNodes: 500)), [])
+    }
+
     func testIdenticalErrorsAreCounted() throws {
         let resolution = try Fixture.resolve("identical-errors")
         let hint = "\n  hint: write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], e.g. \"127.0.0.1:10000:5432\""
