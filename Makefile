@@ -5,6 +5,7 @@ export PATH := $(PATH):/opt/swift/usr/bin
 SWIFT ?= swift
 BIN := .build/debug/sutactl
 SECONDS ?= 60
+JOBS ?= 1
 
 # Demo-only values for the platform's secrets (the stand-in images ignore them). Real
 # deployments export their own or keep them in manifests/.env.
@@ -66,9 +67,10 @@ bench: engine
 	$(SWIFT) build -c release --product sutactl-bench
 	.build/release/sutactl-bench
 
-## Runs the libFuzzer target over load+validate for $(SECONDS) seconds.
+## Runs the libFuzzer target over load+validate for $(SECONDS) seconds in each of $(JOBS)
+## parallel jobs (`make fuzz SECONDS=300 JOBS=2`: ten CPU-minutes on two cores).
 fuzz: deps
-	scripts/fuzz.sh $(SECONDS)
+	JOBS=$(JOBS) scripts/fuzz.sh $(SECONDS)
 
 clean:
 	rm -rf .build .build-fuzz

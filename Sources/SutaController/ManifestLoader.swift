@@ -1,5 +1,6 @@
 import Foundation
 import SutaModel
+import SutaYAML
 
 /// Reads manifests from disk: the files under `-f` paths, the profile directories beside
 /// them, the `.env` file and the process environment. The only file I/O of a config load.
@@ -11,6 +12,8 @@ public struct ManifestLoader: Sendable {
     public var projectName: String?
     /// Read-only commands: unset secrets are warnings and placeholders, not errors.
     public var allowsUnsetSecrets: Bool
+    /// Bounds on the files read and on what they may hold.
+    public var limits = LoadLimits.default
 
     public init(paths: [String], profiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                 projectName: String? = nil, allowsUnsetSecrets: Bool = false) {
@@ -21,28 +24,88 @@ public struct ManifestLoader: Sendable {
         self.allowsUnsetSecrets = allowsUnsetSecrets
     }
 
-    /// Loads, resolves and checks the manifests. Throws only for files that cannot be read.
+    /// Loads, resolves and checks the manifests. Throws only for paths that cannot be read;
+    /// input over `limits` and a malformed `.env` are diagnostics of a failed resolution.
     public func load() throws(LoadError) -> ConfigResolution {
-        var files = try ManifestLoader.yamlFiles(under: paths)
+        var files = try ManifestLoader.yamlFiles(under: paths, stopAfter: limits.maxFiles)
         files = files.enumerated().filter { files.firstIndex(of: $0.element) == $0.offset }.map(\.element)
         for directory in profileDirectories() where !files.contains(where: { $0.hasPrefix(PathText.directory(directory)) }) {
-            files += try ManifestLoader.yamlFiles(under: [directory])
+            files += try ManifestLoader.yamlFiles(under: [directory], stopAfter: limits.maxFiles)
         }
-        var manifests = try files.map(ManifestLoader.read)
-        var resolver = ConfigResolver(variables: variables(), profiles: profiles, defaultProjectName: defaultProjectName(),
-                                      workingDirectory: FileManager.default.currentDirectoryPath)
+        var resolver = ConfigResolver(variables: environment, profiles: profiles, defaultProjectName: defaultProjectName(),
+                                      workingDirectory: FileManager.default.currentDirectoryPath, yamlLimits: limits.yaml)
         resolver.projectName = projectName
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
         // The engine is local (a Unix socket): its host is this one.
         resolver.hostCPUCount = ProcessInfo.processInfo.activeProcessorCount
-        var resolution = resolver.resolve(manifests)
+        let dotEnv = dotEnvPath()
+        if let refusal = try refusal(files: files, dotEnv: dotEnv) { return resolver.resolve(parsed: [], problems: [refusal]) }
+        if let dotEnv {
+            let parsed = DotEnvParser.parse(try BoundedFileReader.read(dotEnv, maxBytes: limits.yaml.maxBytes), path: dotEnv,
+                                            maxValueBytes: limits.yaml.maxScalarBytes)
+            // A broken .env would make every use of its variables a second, misleading error.
+            guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else {
+                return resolver.resolve(parsed: [], problems: parsed.diagnostics)
+            }
+            resolver.variables = parsed.variables.merging(environment) { _, process in process }
+        }
+        var resolution = resolver.resolve(parsed: try parse(files))
         // A Project may name another profile directory; read it and resolve again.
         if let extra = resolution.project.profilesDirectory, FileManager.default.fileExists(atPath: extra),
            !files.contains(where: { $0.hasPrefix(PathText.directory(extra)) }) {
-            manifests += try ManifestLoader.yamlFiles(under: [extra]).map(ManifestLoader.read)
-            resolution = resolver.resolve(manifests)
+            files += try ManifestLoader.yamlFiles(under: [extra], stopAfter: limits.maxFiles)
+            if let refusal = try refusal(files: files, dotEnv: dotEnv) { return resolver.resolve(parsed: [], problems: [refusal]) }
+            resolution = resolver.resolve(parsed: try parse(files))
         }
         return resolution
+    }
+
+    /// The process environment over the `.env` file beside the manifests (a malformed one adds
+    /// nothing here: `load` reports it).
+    func variables() -> [String: String] {
+        guard let dotEnv = dotEnvPath(), let bytes = try? BoundedFileReader.read(dotEnv, maxBytes: limits.yaml.maxBytes) else { return environment }
+        return DotEnvParser.parse(bytes, path: dotEnv, maxValueBytes: limits.yaml.maxScalarBytes).variables.merging(environment) { _, process in process }
+    }
+
+    /// Reads and parses each file in turn, so only one file's bytes are in memory at a time;
+    /// nodes and text count against the limits for all of them together.
+    private func parse(_ files: [String]) throws(LoadError) -> [ParsedManifest] {
+        var usage = YAMLUsage()
+        var parsed: [ParsedManifest] = []
+        // Once the limits for all files are passed the input is refused: the rest need no parse.
+        for path in files where !usage.exceeds(limits.yaml) {
+            let file = ManifestFile(path: path, bytes: try BoundedFileReader.read(path, maxBytes: limits.yaml.maxBytes))
+            parsed.append(ParsedManifest.parse(file, limits: limits.yaml, usage: &usage))
+        }
+        return parsed
+    }
+
+    /// The one error that refuses the input before any of it is read: too many files, a file
+    /// too large, or all of them (the `.env` included) too large together. Sizes come from
+    /// `stat`; a path that is not a regular file cannot be read at all.
+    func refusal(files: [String], dotEnv: String?) throws(LoadError) -> Diagnostic? {
+        let start = { (path: String) in SourceLocation(file: path, line: 1, column: 1) }
+        if files.count > limits.maxFiles {
+            return .error("more than \(limits.maxFiles) manifest files", at: start(files[limits.maxFiles]),
+                          hint: "the limit is \(limits.maxFiles) files per load; give -f the manifest directory itself, not a parent of it")
+        }
+        var total = 0
+        for path in (dotEnv.map { [$0] } ?? []) + files {
+            guard let size = BoundedFileReader.regularFileSize(path) else {
+                throw LoadError(message: "\(path): " + (FileManager.default.fileExists(atPath: path) ? "not a regular file" : "cannot read file"))
+            }
+            if size > limits.yaml.maxBytes {
+                return .error("file is \(Diagnostic.grouped(size)) bytes, more than the limit of \(YAMLLimits.describe(bytes: limits.yaml.maxBytes))",
+                              at: start(path), hint: path == dotEnv ? "keep large content out of variables" : "keep large content out of manifests")
+            }
+            total += size
+            if total > limits.maxTotalBytes {
+                return .error("the manifests are more than \(YAMLLimits.describe(bytes: limits.maxTotalBytes)) in all: with this file they are "
+                              + "\(Diagnostic.grouped(total)) bytes", at: start(path),
+                              hint: "the limit is for all manifest files and the .env file together")
+            }
+        }
+        return nil
     }
 
     /// `profiles/` beside each directory given (and beside each file's directory).
@@ -61,13 +124,13 @@ public struct ManifestLoader: Sendable {
         return result
     }
 
-    /// The process environment over the `.env` file in the first directory given.
-    func variables() -> [String: String] {
-        guard let first = paths.first else { return environment }
+    /// The `.env` file in the first directory given, if there is one.
+    func dotEnvPath() -> String? {
+        guard let first = paths.first else { return nil }
         let directory = ManifestLoader.isDirectory(first) ? first : (first as NSString).deletingLastPathComponent
         let file = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".env")
-        guard let data = FileManager.default.contents(atPath: file) else { return environment }
-        return DotEnvParser.parse(String(decoding: data, as: UTF8.self)).merging(environment) { _, process in process }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) ? file : nil
     }
 
     /// The name of the directory holding the manifests, made a valid project name.
@@ -80,7 +143,10 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Every `*.yaml` / `*.yml` file under the paths, directories recursively, in sorted order.
-    static func yamlFiles(under paths: [String]) throws(LoadError) -> [String] {
+    /// A directory with far more than `stopAfter` of them is not walked to the end: enough are
+    /// returned to say the limit is exceeded (in sorted order when there are up to 100 times as
+    /// many, so the file the error names does not depend on the directory's order).
+    static func yamlFiles(under paths: [String], stopAfter limit: Int) throws(LoadError) -> [String] {
         var result: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -95,8 +161,8 @@ public struct ManifestLoader: Sendable {
                 throw LoadError(message: "\(path): cannot read directory")
             }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            while let relative = enumerator.nextObject() as? String, found.count <= limit.multipliedReportingOverflow(by: 100).partialValue {
+                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"), enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
                     found.append(PathText.normalize(path + "/" + relative))
                 }
             }
@@ -104,13 +170,6 @@ public struct ManifestLoader: Sendable {
             result += found.sorted()
         }
         return result
-    }
-
-    static func read(_ path: String) throws(LoadError) -> ManifestFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(message: "\(path): cannot read file")
-        }
-        return ManifestFile(path: path, bytes: [UInt8](data))
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -13,4 +13,8 @@ public struct ConfigResolution: Sendable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// Errors found, those not listed one by one included (`Diagnostic.omitted`).
+    public var errorCount: Int { errors.reduce(0) { $0 + 1 + $1.omitted } }
+    /// Warnings found, those not listed one by one included.
+    public var warningCount: Int { warnings.reduce(0) { $0 + 1 + $1.omitted } }
 }

@@ -20,6 +20,9 @@ public struct ConfigResolver: Sendable {
     /// CPUs of the host the engine runs on (the loader fills it in): a service asking for more
     /// gets a warning. nil skips the check.
     public var hostCPUCount: Int?
+    /// Most text variables may add to the manifests in all, in bytes (one scalar's result is
+    /// bounded by `yamlLimits.maxScalarBytes`).
+    public var maxInterpolatedBytes = 16 << 20
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -30,21 +33,42 @@ public struct ConfigResolver: Sendable {
         self.yamlLimits = yamlLimits
     }
 
+    /// Parses and resolves `files`; their nodes and text count against `yamlLimits` together.
     public func resolve(_ files: [ManifestFile]) -> ConfigResolution {
-        var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets), workingDirectory: workingDirectory)
-        let limits = yamlLimits
-        let parsed = ParallelMap.map(files) { file in Result { () throws(YAMLError) in try YAMLParser.parse(file.bytes, file: file.path, limits: limits) } }
-        var roots: [YAMLNode] = []
-        for result in parsed {
+        var usage = YAMLUsage()
+        var parsed: [ParsedManifest] = []
+        // Once the limits for all files are passed the input is refused: the rest need no parse.
+        for file in files where !usage.exceeds(yamlLimits) {
+            parsed.append(ParsedManifest.parse(file, limits: yamlLimits, usage: &usage))
+        }
+        return resolve(parsed: parsed)
+    }
+
+    /// Resolves parsed files. `problems` found before parsing (a malformed `.env`) come first
+    /// and, if any is an error, make the resolution fail like any other.
+    public func resolve(parsed: consuming [ParsedManifest], problems: [Diagnostic] = []) -> ConfigResolution {
+        var reader = SpecReader(interpolator: Interpolator(variables: variables, allowsUnsetSecrets: allowsUnsetSecrets,
+                                                           maxResultBytes: yamlLimits.maxScalarBytes),
+                                workingDirectory: workingDirectory, maxInterpolatedBytes: maxInterpolatedBytes)
+        for problem in problems { reader.diagnostics.append(problem) }
+        // Declared secrets are known before the first value is read, envelopes included.
+        reader.interpolator.declaredSecrets = DeclaredSecrets.names(in: parsed.flatMap { manifest -> [YAMLNode] in
+            if case .success(let documents) = manifest.documents { documents.compactMap(\.root) } else { [] }
+        })
+        var documents: [ManifestDocument] = []
+        // Each file's trees are let go as their documents are read (a service keeps its spec).
+        for index in parsed.indices {
+            let result = parsed[index].documents
+            parsed[index].documents = .success([])
             switch result {
-            case .success(let yamlDocuments): roots += yamlDocuments.compactMap(\.root)
-            case .failure(let error): reader.diagnostics.append(.error(error.message, at: error.location))
+            case .success(let yamlDocuments):
+                for parsed in yamlDocuments {
+                    if let root = parsed.root, let document = reader.document(root) { documents.append(document) }
+                }
+            case .failure(let error):
+                reader.diagnostics.append(.error(error.message, at: error.location, hint: error.hint))
             }
         }
-        // Declared secrets are known before the first value is read, envelopes included.
-        reader.interpolator.declaredSecrets = DeclaredSecrets.names(in: roots)
-        var documents = roots.compactMap { reader.document($0) }
-        roots = []
         var byKind = unique(documents, diagnostics: &reader.diagnostics)
         documents = []
 
@@ -68,10 +92,19 @@ public struct ConfigResolver: Sendable {
             return ConfigResolution(config: nil, project: project, diagnostics: reader.diagnostics.sorted, usageError: error.message,
                                     profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
         }
-        for profile in selection.appliedProfiles {
+        var appliedProfiles = selection.appliedProfiles
+        let activeCount = selection.services.map { $0.intersection(allNames).count } ?? allNames.count
+        for (index, profile) in appliedProfiles.enumerated() {
             for override in profile.overrides where !allNames.contains(override.service) {
                 reader.diagnostics.error("profile `\(profile.name)` overrides unknown service `\(override.service)`", at: override.location,
                                          hint: Suggestion.hint(for: override.service, among: allNames))
+            }
+            // `defaults` are copied into every active service: like an alias, bounded in all.
+            if let defaults = profile.defaults, ConfigResolver.nodeCount(defaults) * activeCount > yamlLimits.maxNodes {
+                reader.diagnostics.error("`defaults` of profile `\(profile.name)` merged into \(activeCount) services come to more than "
+                                         + "\(yamlLimits.maxNodes) nodes", at: defaults.location,
+                                         hint: "keep `defaults` to a few fields; the limit is the one on nodes after alias expansion")
+                appliedProfiles[index].defaults = nil
             }
         }
 
@@ -87,7 +120,7 @@ public struct ConfigResolver: Sendable {
             // Services outside the profile are still checked, but need none of their variables set.
             reader.interpolator.reportsMissing = isActive
             reader.activeChecks = isActive ? checks : nil
-            let spec = isActive ? merged(document, with: selection.appliedProfiles) : document.spec
+            let spec = isActive ? merged(document, with: appliedProfiles) : document.spec
             guard let service = reader.service(document, spec: spec) else { continue }
             services.append(service)
             if isActive { active.insert(service.name) }
@@ -97,7 +130,7 @@ public struct ConfigResolver: Sendable {
         validator.check(into: &reader.diagnostics)
 
         let diagnostics = reader.diagnostics
-        let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted)
+        let reported = ConfigResolver.onePerUnsetSecret(diagnostics.sorted) + diagnostics.unlistedSummary
         guard !diagnostics.hasErrors else {
             return ConfigResolution(config: nil, project: project, diagnostics: reported, usageError: nil,
                                     profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
@@ -105,6 +138,15 @@ public struct ConfigResolver: Sendable {
         let config = validator.resolvedConfig(profiles: profiles.isEmpty ? project.defaultProfile.map { [$0] } ?? [] : profiles)
         return ConfigResolution(config: config, project: project, diagnostics: reported, usageError: nil,
                                 profileNames: profilesByName.keys.sorted(), serviceNames: allNames.sorted())
+    }
+
+    /// Nodes in a tree, keys included (as `YAMLLimits.maxNodes` counts them).
+    static func nodeCount(_ node: YAMLNode) -> Int {
+        switch node.value {
+        case .scalar: return 1
+        case .sequence(let items): return items.reduce(1) { $0 + nodeCount($1) }
+        case .mapping(let entries): return entries.reduce(1) { $0 + 1 + nodeCount($1.value) }
+        }
     }
 
     /// One diagnostic per unset secret variable, at its first use, listing every place it is used.

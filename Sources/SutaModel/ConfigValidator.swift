@@ -51,11 +51,11 @@ struct ConfigValidator {
                 if let ipam = network.ipam {
                     if !ipam.subnet.contains(IPv4Subnet.parseAddress(address)!) {
                         diagnostics.error("address \(address) of `\(service.name)` is outside subnet \(ipam.subnet) of `\(network.name)`",
-                                          at: attachment.location)
+                                          at: attachment.addressLocation ?? attachment.location)
                     }
                 } else {
                     diagnostics.error("`\(service.name)` asks for address \(address), but network `\(network.name)` has no ipam subnet",
-                                      at: attachment.location, hint: "static addresses need `ipam.subnet` on the network")
+                                      at: attachment.addressLocation ?? attachment.location, hint: "static addresses need `ipam.subnet` on the network")
                 }
             }
         }
@@ -191,7 +191,7 @@ struct ConfigValidator {
                 let key = "\(attachment.network)/\(address)"
                 if let owner = taken[key] {
                     diagnostics.error("address \(address) on `\(attachment.network)` is given to both `\(owner)` and `\(service.name)`",
-                                      at: attachment.location)
+                                      at: attachment.addressLocation ?? attachment.location)
                 }
                 taken[key] = service.name
             }

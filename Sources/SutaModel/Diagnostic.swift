@@ -16,6 +16,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var hint: String?
     /// The secret variable this diagnostic reports as unset, if that is what it says.
     public var unsetSecret: String?
+    /// How many more diagnostics this entry stands for: identical ones (same severity, message
+    /// and hint) at other places, not listed one by one (see `DiagnosticList`).
+    public var omitted = 0
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
         self.severity = severity
@@ -32,11 +35,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
-    /// Compiler style: `file:line:col: error: message`, then `  hint: ...` on its own line.
+    /// Compiler style: `file:line:col: error: message`, then `  hint: ...` on its own line,
+    /// then `  ... and 99,998 more like this` when identical ones were left out.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        let head = "\(prefix)\(severity.rawValue): \(message)"
-        guard let hint else { return head }
-        return head + "\n  hint: " + hint
+        var text = "\(prefix)\(severity.rawValue): \(message)"
+        if let hint { text += "\n  hint: " + hint }
+        if omitted > 0, location != nil { text += "\n  ... and \(Diagnostic.grouped(omitted)) more like this" }
+        return text
+    }
+
+    /// `99998` as `99,998`.
+    public static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 }

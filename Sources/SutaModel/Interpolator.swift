@@ -17,13 +17,16 @@ public struct Interpolator: Sendable {
     /// When true (read-only commands), an unset secret becomes `UnsetSecret.placeholder` and a
     /// warning instead of an error.
     public var allowsUnsetSecrets: Bool
+    /// Longest result accepted, in bytes: the limit on one scalar (`YAMLLimits.maxScalarBytes`).
+    public var maxResultBytes: Int
 
     public init(variables: [String: String], declaredSecrets: Set<String> = [], reportsMissing: Bool = true,
-                allowsUnsetSecrets: Bool = false) {
+                allowsUnsetSecrets: Bool = false, maxResultBytes: Int = YAMLLimits.default.maxScalarBytes) {
         self.variables = variables
         self.declaredSecrets = declaredSecrets
         self.reportsMissing = reportsMissing
         self.allowsUnsetSecrets = allowsUnsetSecrets
+        self.maxResultBytes = maxResultBytes
     }
 
     public func isSecret(_ name: String) -> Bool {
@@ -67,10 +70,19 @@ public struct Interpolator: Sendable {
                 failed = true
                 continue
             }
+            guard output.utf8.count + value.utf8.count <= maxResultBytes else { return tooLong(at: location, into: &diagnostics) }
             output += value
         }
         output += rest
+        guard output.utf8.count <= maxResultBytes else { return tooLong(at: location, into: &diagnostics) }
         return failed ? nil : Result(text: output, secretVariable: secret)
+    }
+
+    private func tooLong(at location: SourceLocation, into diagnostics: inout DiagnosticList) -> Result? {
+        // The value is not shown: it may hold a secret.
+        diagnostics.error("value is longer than the limit of \(YAMLLimits.describe(bytes: maxResultBytes)) after interpolation",
+                          at: location, hint: "keep large content out of variables")
+        return nil
     }
 
     private func substitute(_ expression: Substring, in text: String, at location: SourceLocation,

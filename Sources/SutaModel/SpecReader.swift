@@ -9,10 +9,16 @@ struct SpecReader {
     let workingDirectory: String
     /// Set while a service of the active profile is decoded: host and policy checks; nil otherwise.
     var activeChecks: ActiveServiceChecks?
+    /// Most text interpolation may add in all, in bytes: a `${BIG}` used in many places, or
+    /// reached through many alias copies, would otherwise multiply a value without bound.
+    let maxInterpolatedBytes: Int
+    /// Text interpolation has added so far.
+    private var interpolatedBytes = 0
 
-    init(interpolator: Interpolator, workingDirectory: String) {
+    init(interpolator: Interpolator, workingDirectory: String, maxInterpolatedBytes: Int) {
         self.interpolator = interpolator
         self.workingDirectory = workingDirectory
+        self.maxInterpolatedBytes = maxInterpolatedBytes
     }
 
     /// `path` (relative to the manifest file `file`) as an absolute path.
@@ -47,6 +53,17 @@ struct SpecReader {
             return nil
         }
         guard let result = interpolator.expand(scalar.text, at: node.location, into: &diagnostics) else { return nil }
+        let added = result.text.utf8.count - scalar.text.utf8.count
+        if added > 0 {
+            interpolatedBytes += added
+            if interpolatedBytes > maxInterpolatedBytes {
+                if interpolatedBytes - added <= maxInterpolatedBytes {
+                    diagnostics.error("variables add more than \(YAMLLimits.describe(bytes: maxInterpolatedBytes)) of text to the manifests",
+                                      at: node.location, hint: "a large value used in many places; keep large content out of variables")
+                }
+                return nil
+            }
+        }
         return (YAMLScalar(text: result.text, isPlain: scalar.isPlain), result.secretVariable)
     }
 

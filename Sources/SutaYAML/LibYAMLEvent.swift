@@ -1,16 +1,16 @@
 /// One libyaml parse event, copied out of libyaml's buffers into Swift values.
 ///
 /// Stream start and end are not represented: `LibYAMLEventReader.next()` skips the
-/// former and reports the latter as `nil`.
+/// former and reports the latter as `nil`. Tags arrive resolved (`!!str` as
+/// `tag:yaml.org,2002:str`, `!x` as `!x`); nil when the node has none.
 enum LibYAMLEvent {
     case documentStart(at: SourceLocation)
     case documentEnd
     /// `isPlainStyle`: written without quotes and not as a block (`|`, `>`) scalar.
-    /// `tag` is the resolved tag (`!!str` arrives as `tag:yaml.org,2002:str`).
     case scalar(String, isPlainStyle: Bool, tag: String?, anchor: String?, at: SourceLocation)
-    case sequenceStart(anchor: String?, at: SourceLocation)
+    case sequenceStart(tag: String?, anchor: String?, at: SourceLocation)
     case sequenceEnd
-    case mappingStart(anchor: String?, at: SourceLocation)
+    case mappingStart(tag: String?, anchor: String?, at: SourceLocation)
     case mappingEnd
     case alias(String, at: SourceLocation)
 }

@@ -1,24 +1,31 @@
 import CYAML
 
 /// The only code that calls libyaml: wraps a `yaml_parser_t` reading from memory and hands
-/// out its events as Swift values, turning every libyaml failure into a `YAMLError` at once.
+/// out its events as Swift values, turning every libyaml failure into a `YAMLError` at once
+/// (see `LibYAMLEventReader+Errors.swift`).
 ///
 /// The input is always read as UTF-8 (a UTF-8 byte order mark is skipped); libyaml's reader
-/// rejects invalid UTF-8, NUL bytes and other control characters as it goes.
+/// rejects invalid UTF-8, NUL bytes and other control characters as it goes. A scalar, anchor,
+/// alias or tag longer than `maxScalarBytes` is an error before it is copied out of libyaml
+/// (which holds at most the file, itself bounded by `YAMLLimits.maxBytes`).
 struct LibYAMLEventReader: ~Copyable {
-    private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeBufferPointer<UInt8>
-    private let file: String
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    let input: UnsafeBufferPointer<UInt8>
+    let file: String
+    let maxScalarBytes: Int
+    /// The last event if it was a quoted scalar: start and end marks and its quote character.
+    private(set) var lastQuoted: (start: yaml_mark_t, end: yaml_mark_t, quote: Character)?
 
     /// `input` must not be empty and must stay valid for the reader's whole lifetime:
     /// libyaml reads it lazily, without copying.
-    init(input: UnsafeBufferPointer<UInt8>, file: String) throws(YAMLError) {
-        precondition(!input.isEmpty, "libyaml needs a non-null input pointer")
+    init(input bytes: UnsafeBufferPointer<UInt8>, file: String, maxScalarBytes: Int) throws(YAMLError) {
+        precondition(!bytes.isEmpty, "libyaml needs a non-null input pointer")
         // Skipped here rather than by libyaml: with the encoding forced to UTF-8, libyaml's
         // scanner skips the mark itself but counts it as a column of the first line.
-        let hasByteOrderMark = input.starts(with: [0xEF, 0xBB, 0xBF])
-        self.input = hasByteOrderMark ? UnsafeBufferPointer(rebasing: input[3...]) : input
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        input = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
         self.file = file
+        self.maxScalarBytes = maxScalarBytes
         parser = .allocate(capacity: 1)
         guard yaml_parser_initialize(parser) != 0 else {
             parser.deallocate()
@@ -27,7 +34,7 @@ struct LibYAMLEventReader: ~Copyable {
         // Forced so that libyaml does not detect and accept UTF-16 from a byte order mark.
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         // After a lone byte order mark the rebased buffer is empty but its address is not null.
-        yaml_parser_set_input_string(parser, self.input.baseAddress!, self.input.count)
+        yaml_parser_set_input_string(parser, input.baseAddress!, input.count)
     }
 
     deinit {
@@ -36,11 +43,12 @@ struct LibYAMLEventReader: ~Copyable {
     }
 
     /// The next event, or nil once the stream has ended.
-    func next() throws(YAMLError) -> LibYAMLEvent? {
+    mutating func next() throws(YAMLError) -> LibYAMLEvent? {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) != 0 else { throw currentError() }
             defer { yaml_event_delete(&event) }
+            lastQuoted = nil
             let start = location(of: event.start_mark)
             switch event.type {
             case YAML_STREAM_START_EVENT:
@@ -51,98 +59,52 @@ struct LibYAMLEventReader: ~Copyable {
                 return .documentEnd
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
+                guard scalar.length <= maxScalarBytes else { throw tooLong("scalar", at: start) }
+                if scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE {
+                    lastQuoted = (event.start_mark, event.end_mark, scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? "'" : "\"")
+                }
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 return .scalar(
                     text,
                     isPlainStyle: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-                    tag: string(scalar.tag),
-                    anchor: string(scalar.anchor),
+                    tag: try name(scalar.tag, "tag", at: start),
+                    anchor: try name(scalar.anchor, "anchor name", at: start),
                     at: start
                 )
             case YAML_SEQUENCE_START_EVENT:
-                return .sequenceStart(anchor: string(event.data.sequence_start.anchor), at: start)
+                let sequence = event.data.sequence_start
+                return .sequenceStart(tag: try name(sequence.tag, "tag", at: start), anchor: try name(sequence.anchor, "anchor name", at: start),
+                                      at: start)
             case YAML_SEQUENCE_END_EVENT:
                 return .sequenceEnd
             case YAML_MAPPING_START_EVENT:
-                return .mappingStart(anchor: string(event.data.mapping_start.anchor), at: start)
+                let mapping = event.data.mapping_start
+                return .mappingStart(tag: try name(mapping.tag, "tag", at: start), anchor: try name(mapping.anchor, "anchor name", at: start),
+                                     at: start)
             case YAML_MAPPING_END_EVENT:
                 return .mappingEnd
             case YAML_ALIAS_EVENT:
-                return .alias(string(event.data.alias.anchor) ?? "", at: start)
+                return .alias(try name(event.data.alias.anchor, "alias name", at: start) ?? "", at: start)
             default:  // YAML_STREAM_END_EVENT (YAML_NO_EVENT only comes after it)
                 return nil
             }
         }
     }
 
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
+    /// A tag or anchor name copied out of libyaml, unless it is over the scalar limit.
+    private func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ what: String, at location: SourceLocation) throws(YAMLError) -> String? {
+        guard let pointer else { return nil }
+        guard strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)) <= maxScalarBytes else { throw tooLong(what, at: location) }
+        return String(cString: pointer)
+    }
+
+    private func tooLong(_ what: String, at location: SourceLocation) -> YAMLError {
+        YAMLError("\(what) is longer than the limit of \(YAMLLimits.describe(bytes: maxScalarBytes))", at: location,
+                  hint: "keep large content out of manifests (a file mounted with `volumes`, for example)")
     }
 
     /// libyaml marks are 0-based.
-    private func location(of mark: yaml_mark_t) -> SourceLocation {
+    func location(of mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
-    private func currentError() -> YAMLError {
-        let state = parser.pointee
-        let problem = state.problem.map { String(cString: $0) } ?? "unknown error"
-        switch state.error {
-        case YAML_MEMORY_ERROR:
-            return YAMLError("out of memory", at: SourceLocation(file: file, line: 1, column: 1))
-        case YAML_READER_ERROR:
-            // Reader errors carry a byte offset, not a mark.
-            let at = location(ofByte: leadByte(before: state.problem_offset))
-            guard problem == "control characters are not allowed" else {
-                return YAMLError("file is not valid UTF-8", at: at)
-            }
-            if state.problem_value == 0 {
-                return YAMLError("file contains a NUL byte", at: at)
-            }
-            let hex = String(state.problem_value, radix: 16, uppercase: true)
-            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return YAMLError("file contains the control character U+\(code)", at: at)
-        default:  // scanner and parser errors
-            var message = problem
-            if let context = state.context {
-                let mark = location(of: state.context_mark)
-                message += " (\(String(cString: context)) at line \(mark.line), column \(mark.column))"
-            }
-            return YAMLError(message, at: location(of: state.problem_mark))
-        }
-    }
-
-    /// libyaml reports a bad continuation byte at its own offset: step back to the lead
-    /// byte of the sequence it breaks, so the error points at the first byte that is wrong.
-    private func leadByte(before offset: Int) -> Int {
-        guard offset < input.count else { return offset }
-        var lead = offset
-        while lead > 0, offset - lead < 3, input[lead - 1] & 0xC0 == 0x80 {
-            lead -= 1
-        }
-        guard lead > 0, input[lead - 1] >= 0xC0 else { return offset }
-        let first = input[lead - 1]
-        let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
-        return offset - (lead - 1) < length ? lead - 1 : offset
-    }
-
-    /// Line and column (in characters, like libyaml's marks) of a byte offset. Everything
-    /// before the offset has already been decoded by libyaml, so it is valid UTF-8.
-    private func location(ofByte offset: Int) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var index = 0
-        let end = min(offset, input.count)
-        while index < end {
-            let byte = input[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == input.count || input[index + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {  // not a continuation byte
-                column += 1
-            }
-            index += 1
-        }
-        return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -22,15 +22,16 @@ struct MappingBuilder {
         self.start = start
     }
 
-    /// Adds the next key or value.
-    mutating func add(_ child: consuming YAMLNode, to entries: inout ScratchStack<YAMLMapEntry>) throws(YAMLError) {
+    /// Adds the next key or value. Returns the memory the key index grew by, so it can be
+    /// counted against `YAMLLimits.maxParsedBytes` while the mapping is read.
+    mutating func add(_ child: consuming YAMLNode, to entries: inout ScratchStack<YAMLMapEntry>) throws(YAMLError) -> Int {
         guard let key = pendingKey.take() else {
             try addKey(child, entries: entries)
-            return
+            return 0
         }
         if pendingKeyIsMerge {
             try addMergeSource(child)
-            return
+            return 0
         }
         entries.push(YAMLMapEntry(key: key, value: child))
         let explicitCount = entries.count - start
@@ -40,7 +41,9 @@ struct MappingBuilder {
             for index in first..<entries.count {
                 keyIndex[Self.text(of: entries[index].key)] = index
             }
+            return (entries.count - first) * YAMLUsage.keyIndexBytes
         }
+        return 0
     }
 
     /// Takes this mapping's entries off the stack, with merged ones (those no explicit key
@@ -77,7 +80,7 @@ struct MappingBuilder {
         }
         let isMerge = scalar.isPlain && scalar.text == "<<"
         if let first = isMerge ? mergeKeyLocation : firstLocation(of: scalar.text, in: entries) {
-            throw YAMLError("duplicate key `\(scalar.text)` (first defined at line \(first.line))", at: key.location)
+            throw YAMLError("duplicate key `\(YAMLError.excerpt(scalar.text))` (first defined at line \(first.line))", at: key.location)
         }
         if isMerge {
             mergeKeyLocation = key.location

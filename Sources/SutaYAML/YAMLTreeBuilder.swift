@@ -1,6 +1,7 @@
 /// Builds documents from libyaml events: expands aliases, applies merge keys (through
-/// `MappingBuilder`) and enforces the node-count and depth limits as it goes, so hostile
-/// input fails before any large tree exists. Iterative: its stack never exceeds `maxDepth`.
+/// `MappingBuilder`), checks tags (`YAMLTagRule`) and enforces the node-count, text and depth
+/// limits as it goes, so hostile input fails before any large tree exists. Iterative: its
+/// stack never exceeds `maxDepth`.
 struct YAMLTreeBuilder: ~Copyable {
     private let limits: YAMLLimits
     /// Finished documents, in file order.
@@ -14,18 +15,24 @@ struct YAMLTreeBuilder: ~Copyable {
     private var entries = ScratchStack<YAMLMapEntry>()
     /// Anchors of the current document; a later anchor with the same name replaces an earlier one.
     private var anchors: [String: MeasuredNode] = [:]
-    /// Nodes produced so far in the whole file, alias copies included.
-    private var nodeCount = 0
+    /// What earlier files of the load produced, and what this one has added so far.
+    private let earlier: YAMLUsage
+    private(set) var usage: YAMLUsage
 
-    private static let stringTag = "tag:yaml.org,2002:str"
-
-    init(limits: YAMLLimits) {
+    init(limits: YAMLLimits, earlier: YAMLUsage) {
         self.limits = limits
+        self.earlier = earlier
+        usage = earlier
     }
 
     mutating func handle(_ event: consuming LibYAMLEvent) throws(YAMLError) {
         switch consume event {
         case .documentStart(let location):
+            usage.documents += 1
+            if usage.documents > limits.maxDocuments {
+                throw YAMLError("\(earlier == YAMLUsage() ? "file has" : "this file and the ones before it have") more than \(limits.maxDocuments) documents",
+                                at: location, hint: "the limit is \(limits.maxDocuments) documents in all manifest files")
+            }
             documentLocation = location
             root = nil
             anchors.removeAll(keepingCapacity: true)
@@ -34,22 +41,26 @@ struct YAMLTreeBuilder: ~Copyable {
             guard let location = documentLocation else { preconditionFailure("document end without start") }
             documents.append(YAMLDocument(root: root.take(), location: location))
         case let .scalar(text, isPlainStyle, tag, anchor, location):
-            try count(1, at: location)
+            let bytes = YAMLUsage.estimate(text: text.utf8.count)
+            try count(1, bytes: bytes, at: location)
             // `!!str` makes even an unquoted `8080` or `true` a string.
-            let scalar = YAMLScalar(text: text, isPlain: isPlainStyle && tag != Self.stringTag)
-            try add(YAMLNode(.scalar(scalar), at: location), size: 1, height: 0, anchor: anchor)
-        case let .sequenceStart(anchor, location):
+            let isPlain = try YAMLTagRule.scalarIsPlain(tag: tag, text: text, isPlainStyle: isPlainStyle, at: location)
+            try add(YAMLNode(.scalar(YAMLScalar(text: text, isPlain: isPlain)), at: location), size: 1, bytes: bytes, height: 0, anchor: anchor)
+        case let .sequenceStart(tag, anchor, location):
+            try YAMLTagRule.checkCollection(tag: tag, isMapping: false, at: location)
             try open(isMapping: false, anchor: anchor, at: location)
-        case let .mappingStart(anchor, location):
+        case let .mappingStart(tag, anchor, location):
+            try YAMLTagRule.checkCollection(tag: tag, isMapping: true, at: location)
             try open(isMapping: true, anchor: anchor, at: location)
         case .sequenceEnd, .mappingEnd:
             try close()
         case let .alias(name, location):
             guard let anchored = anchors[name] else { throw unknownAlias(name, at: location) }
             guard stack.count + anchored.height <= limits.maxDepth else { throw depthError(at: location) }
-            try count(anchored.size, at: location)
+            try count(anchored.size, bytes: anchored.bytes, at: location)
             // Arrays are copy-on-write, so this shares the anchored tree instead of copying it.
-            try add(YAMLNode(anchored.node.value, at: location), size: anchored.size, height: anchored.height, anchor: nil)
+            try add(YAMLNode(anchored.node.value, at: location), size: anchored.size, bytes: anchored.bytes,
+                    height: anchored.height, anchor: nil)
         }
     }
 
@@ -57,7 +68,7 @@ struct YAMLTreeBuilder: ~Copyable {
     /// (at the same location): checking here would cost a frame copy per collection.
     private mutating func open(isMapping: Bool, anchor: String?, at location: SourceLocation) throws(YAMLError) {
         guard stack.count < limits.maxDepth else { throw depthError(at: location) }
-        try count(1, at: location)
+        try count(1, bytes: YAMLUsage.collectionBytes, at: location)
         let mapping = isMapping ? MappingBuilder(start: entries.count) : nil
         stack.push(CollectionFrame(location: location, anchor: anchor, mapping: mapping, itemsStart: items.count))
     }
@@ -70,14 +81,15 @@ struct YAMLTreeBuilder: ~Copyable {
         } else {
             value = .sequence(items.pop(from: frame.itemsStart))
         }
-        try add(YAMLNode(value, at: frame.location), size: frame.size, height: frame.childHeight + 1, anchor: frame.anchor)
+        try add(YAMLNode(value, at: frame.location), size: frame.size, bytes: frame.bytes, height: frame.childHeight + 1,
+                anchor: frame.anchor)
     }
 
     /// Hands a finished node to the collection it belongs to, or makes it the document root.
-    /// `size` and `height` are as in `MeasuredNode`.
-    private mutating func add(_ node: consuming YAMLNode, size: Int, height: Int, anchor: String?) throws(YAMLError) {
+    /// `size`, `bytes` and `height` are as in `MeasuredNode`.
+    private mutating func add(_ node: consuming YAMLNode, size: Int, bytes: Int, height: Int, anchor: String?) throws(YAMLError) {
         if let anchor {
-            anchors[anchor] = MeasuredNode(node: copy node, size: size, height: height)
+            anchors[anchor] = MeasuredNode(node: copy node, size: size, bytes: bytes, height: height)
         }
         guard stack.count > 0 else {
             // libyaml reports an empty document as an empty plain scalar.
@@ -88,13 +100,29 @@ struct YAMLTreeBuilder: ~Copyable {
             }
             return
         }
-        try stack[stack.count - 1].add(node, size: size, height: height, items: &items, entries: &entries)
+        let location = node.location
+        let top = stack.count - 1
+        let indexBytes = try stack[top].add(node, size: size, bytes: bytes, height: height, items: &items, entries: &entries)
+        if indexBytes > 0 { try count(0, bytes: indexBytes, at: location) }
+        let isMapping = stack[top].isMapping
+        if (isMapping ? (stack[top].children + 1) / 2 : stack[top].children) > limits.maxCollectionEntries {
+            throw YAMLError(isMapping ? "mapping has more than \(limits.maxCollectionEntries) entries" : "list has more than \(limits.maxCollectionEntries) items",
+                            at: stack[top].location, hint: "the limit is \(limits.maxCollectionEntries) per list or mapping")
+        }
     }
 
-    private mutating func count(_ nodes: Int, at location: SourceLocation) throws(YAMLError) {
-        nodeCount += nodes
-        if nodeCount > limits.maxNodes {
-            throw YAMLError("document expands to more than \(limits.maxNodes) nodes (alias bomb?)", at: location)
+    private mutating func count(_ nodes: Int, bytes: Int, at location: SourceLocation) throws(YAMLError) {
+        usage.nodes += nodes
+        usage.bytes += bytes
+        // With earlier files the limit is theirs too: say so, or the number would puzzle.
+        let what = earlier == YAMLUsage() ? "document expands" : "this file and the ones before it expand"
+        if usage.nodes > limits.maxNodes {
+            throw YAMLError("\(what) to more than \(limits.maxNodes) nodes (alias bomb?)", at: location,
+                            hint: "the limit counts keys and every copy an alias makes")
+        }
+        if usage.bytes > limits.maxParsedBytes {
+            throw YAMLError("\(what) to more than \(YAMLLimits.describe(bytes: limits.maxParsedBytes)) once parsed (alias bomb?)",
+                            at: location, hint: "the limit estimates the memory of nodes and their text, every copy an alias makes included")
         }
     }
 
@@ -105,8 +133,8 @@ struct YAMLTreeBuilder: ~Copyable {
     private func unknownAlias(_ name: String, at location: SourceLocation) -> YAMLError {
         // Anchors are registered when their node ends, so an alias inside its own anchor is unknown too.
         if (0..<stack.count).contains(where: { stack[$0].anchor == name }) {
-            return YAMLError("alias `*\(name)` refers to a node that contains it", at: location)
+            return YAMLError("alias `*\(YAMLError.excerpt(name))` refers to a node that contains it", at: location)
         }
-        return YAMLError("unknown alias `*\(name)`", at: location)
+        return YAMLError("unknown alias `*\(YAMLError.excerpt(name))`", at: location)
     }
 }

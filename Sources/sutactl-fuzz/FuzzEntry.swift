@@ -3,10 +3,14 @@ import SutaModel
 import SutaYAML
 
 /// Load+validate of one input, the code under fuzzing: any crash, hang or runaway
-/// allocation here is a bug.
+/// allocation here is a bug. The same bytes are read as a `.env` file too. Limits are those of
+/// a real load, scaled down so one input stays quick under the sanitizers and inputs of the
+/// fuzzer's size (64 KiB) can reach each of them.
 func loadAndValidate(_ bytes: [UInt8]) {
-    let resolver = ConfigResolver(variables: ["SET": "value"], profiles: [], defaultProjectName: "fuzz",
-                                  yamlLimits: YAMLLimits(maxDepth: 128, maxNodes: 200_000, maxBytes: 1 << 20))
+    let limits = YAMLLimits(maxNodes: 100_000, maxParsedBytes: 8 << 20, maxBytes: 1 << 20, maxScalarBytes: 1 << 10)
+    let dotEnv = DotEnvParser.parse(bytes, path: ".env", maxValueBytes: limits.maxScalarBytes)
+    let resolver = ConfigResolver(variables: dotEnv.variables.merging(["SET": "value"]) { $1 }, profiles: [], defaultProjectName: "fuzz",
+                                  yamlLimits: limits)
     _ = resolver.resolve([ManifestFile(path: "fuzz.yaml", bytes: bytes)])
 }
 
@@ -27,16 +31,23 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
 #endif
 
 /// Built by scripts/fuzz.sh (-DFUZZING, -sanitize=fuzzer): the libFuzzer target. Built
-/// normally: replays inputs (crash files, a corpus) given as paths.
+/// normally: replays inputs (crash files, a corpus) given as paths. Either way,
+/// `--dictionary FILE...` prints the libFuzzer dictionary generated from those manifests.
 @main
 enum FuzzEntry {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "--dictionary" {
+            let files = arguments.dropFirst().compactMap { path in FileManager.default.contents(atPath: path).map { (path, [UInt8]($0)) } }
+            print(FuzzDictionary.lines(for: files).joined(separator: "\n"))
+            exit(0)
+        }
         #if FUZZING
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(runFuzzerDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
         #else
-        for path in CommandLine.arguments.dropFirst() {
+        for path in arguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
                 exit(2)

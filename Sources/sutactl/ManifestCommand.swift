@@ -44,6 +44,7 @@ enum ManifestCommand {
                         ("column", diagnostic.location.map { .int(Int64($0.column)) } ?? .null),
                         ("message", .string(diagnostic.message)),
                         ("hint", diagnostic.hint.map(ConfigValue.string) ?? .null),
+                        ("more_like_this", .int(Int64(diagnostic.omitted))),
                     ])
                 })),
             ])
@@ -52,7 +53,7 @@ enum ManifestCommand {
         }
         report(resolution.diagnostics)
         guard let config = resolution.config else { return summary(resolution) }
-        let warnings = resolution.warnings.count
+        let warnings = resolution.warningCount
         Console.out("valid: project \(config.project.name), profile \(config.profileDisplayName): "
             + "\(config.services.count) services, \(config.networks.count) networks, \(config.volumes.count) volumes"
             + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
@@ -64,7 +65,7 @@ enum ManifestCommand {
     }
 
     private static func summary(_ resolution: ConfigResolution) -> ExitStatus {
-        let errors = resolution.errors.count, warnings = resolution.warnings.count
+        let errors = resolution.errorCount, warnings = resolution.warningCount
         Console.error("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         return .invalid
     }

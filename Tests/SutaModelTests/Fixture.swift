@@ -1,5 +1,6 @@
 import Foundation
 import SutaModel
+import SutaYAML
 import XCTest
 
 /// Loads a fixture directory (Tests/SutaModelTests/Fixtures/NAME) and resolves it; paths in
@@ -15,8 +16,8 @@ enum Fixture {
     }
 
     static func resolve(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
-                        allowsUnsetSecrets: Bool = false, hostCPUCount: Int? = nil) throws -> ConfigResolution {
-        var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture")
+                        allowsUnsetSecrets: Bool = false, hostCPUCount: Int? = nil, yamlLimits: YAMLLimits = .default) throws -> ConfigResolution {
+        var resolver = ConfigResolver(variables: variables, profiles: profiles, defaultProjectName: "fixture", yamlLimits: yamlLimits)
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
         resolver.hostCPUCount = hostCPUCount
         return resolver.resolve(try files(name))
@@ -24,7 +25,7 @@ enum Fixture {
 
     /// Every diagnostic as printed (hint lines included).
     static func messages(_ name: String, profiles: [String] = [], variables: [String: String] = [:],
-                         hostCPUCount: Int? = nil) throws -> [String] {
-        try resolve(name, profiles: profiles, variables: variables, hostCPUCount: hostCPUCount).diagnostics.map(\.description)
+                         hostCPUCount: Int? = nil, yamlLimits: YAMLLimits = .default) throws -> [String] {
+        try resolve(name, profiles: profiles, variables: variables, hostCPUCount: hostCPUCount, yamlLimits: yamlLimits).diagnostics.map(\.description)
     }
 }

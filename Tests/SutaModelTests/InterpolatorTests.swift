@@ -61,17 +61,4 @@ final class InterpolatorTests: XCTestCase {
         XCTAssertEqual(expand("${1A}", [:]).1.first?.hasPrefix("m.yaml:3:7: error: invalid variable reference `${1A}`"), true)
         XCTAssertEqual(expand("${A:x}", ["A": "1"]).1.first?.hasPrefix("m.yaml:3:7: error: invalid variable reference `${A:x}`"), true)
     }
-
-    func testDotEnv() {
-        let parsed = DotEnvParser.parse("""
-        # comment
-        export A=1
-        B = "two words"
-        C='x # y'
-        D=plain # trailing comment
-
-        E
-        """)
-        XCTAssertEqual(parsed, ["A": "1", "B": "two words", "C": "x # y", "D": "plain"])
-    }
 }

@@ -50,7 +50,7 @@ final class ProfileResolutionTests: XCTestCase {
         XCTAssertEqual(api.discovery?.check, DiscoveryCheck(kind: .http(path: "/health"), interval: .seconds(10), timeout: .seconds(2)))
         XCTAssertEqual(db.resources, ResourceLimits(cpus: 0.5, memoryBytes: 512 << 20))
         XCTAssertEqual(db.networks, [NetworkAttachment(network: "shop-net", aliases: ["database"], ipv4Address: "172.28.0.10",
-                                                       location: db.networks[0].location)])
+                                                       location: db.networks[0].location, addressLocation: db.networks[0].addressLocation)])
         XCTAssertEqual(db.healthcheck?.probe, .command(["CMD-SHELL", "pg_isready -U shop"]))
         XCTAssertEqual(db.healthcheck?.retries, 5)
         XCTAssertEqual(db.metadataLabels, ["tier": "data"])

@@ -168,10 +168,11 @@ final class ValidationRuleTests: XCTestCase {
     func testStaticAddressesMustFitTheSubnetAndBeUnique() throws {
         XCTAssertEqual(try Fixture.messages("static-address"), [
             "static-address/services.yaml:5:42: error: gateway `172.31.0.1` is not an address in subnet 172.30.0.0/24",
-            "static-address/services.yaml:17:5: error: address 172.30.1.5 of `a` is outside subnet 172.30.0.0/24 of `net`",
-            "static-address/services.yaml:18:5: error: `a` asks for address 10.0.0.5, but network `plain` has no ipam subnet\n"
+            // At the `ipv4_address` value, not at the network's name.
+            "static-address/services.yaml:17:25: error: address 172.30.1.5 of `a` is outside subnet 172.30.0.0/24 of `net`",
+            "static-address/services.yaml:18:27: error: `a` asks for address 10.0.0.5, but network `plain` has no ipam subnet\n"
                 + "  hint: static addresses need `ipam.subnet` on the network",
-            "static-address/services.yaml:34:5: error: address 172.30.0.9 on `net` is given to both `b` and `c`",
+            "static-address/services.yaml:34:25: error: address 172.30.0.9 on `net` is given to both `b` and `c`",
         ])
     }
 

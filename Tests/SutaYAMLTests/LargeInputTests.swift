@@ -46,6 +46,25 @@ final class LargeInputTests: XCTestCase {
         XCTAssertEqual(text(last["spec"]?["ports"]?.sequence?[1]["published"]), "10499")
     }
 
+    func testCollectionsLargerThanAScratchChunk() throws {
+        // Children wait on scratch stacks of about 1 MiB chunks (16384 nodes): collections
+        // spanning several chunks, ending in the middle of one, and nested in each other.
+        let long = (0..<40_000).map(String.init).joined(separator: ", ")
+        var yaml = "a: [\(long)]\nb: [[\(long)], [x, [\(long)], y], z]\nc:\n"
+        for index in 0..<20_000 { yaml += "  k\(index): [\(index)]\n" }
+        let root = try XCTUnwrap(try parse(yaml, limits: YAMLLimits(maxCollectionEntries: 50_000)).first?.root)
+        XCTAssertEqual(keys(root), ["a", "b", "c"])
+        XCTAssertEqual(root["a"]?.sequence?.map { $0.scalar?.text ?? "" }, (0..<40_000).map(String.init))
+        let b = try XCTUnwrap(root["b"]?.sequence)
+        XCTAssertEqual(b.count, 3)
+        XCTAssertEqual(b[0].sequence?.last?.scalar?.text, "39999")
+        XCTAssertEqual(b[1].sequence?.map { $0.sequence?.count ?? -1 }, [-1, 40_000, -1])
+        XCTAssertEqual(text(b[1].sequence?[2]), "y")
+        XCTAssertEqual(text(b[2]), "z")
+        XCTAssertEqual(keys(root["c"]), (0..<20_000).map { "k\($0)" })
+        XCTAssertEqual(text(root["c"]?["k19999"]?.sequence?.first), "19999")
+    }
+
     func testConcurrentParsesAreIndependent() throws {
         let yaml = Array("a: &a [1, 2]\nb: *a\nc: {<<: {d: 1}}\n".utf8)
         let expected = try YAMLParser.parse(yaml, file: testFile).first?.root.map { keys($0) }
