@@ -22,7 +22,9 @@ public struct Controller: Sendable {
         let start = ContinuousClock.now
         let config = try target.config()
         // A dry run (diff) reads only: no state directory is created, no state file rewritten.
-        let directory = options.dryRun ? state.project(config.project.name) : try projectDirectory(config.project.name)
+        // Before the first engine call: a state directory that cannot take the lock, the audit
+        // log and state.json fails the apply while nothing has changed yet.
+        let directory = options.dryRun ? state.project(config.project.name) : try state.writableProject(config.project.name)
         let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
 
@@ -43,7 +45,7 @@ public struct Controller: Sendable {
         let audit = AuditLog(directory: directory, environment: environment)
         let executor = PlanExecutor(engine: engine, config: config, parallelism: options.parallelism, timeout: options.timeout,
                                     interrupted: options.interrupted)
-        let result = await executor.execute(plan, observed: observed) { event in
+        var result = await executor.execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 let (result, error): (String, String?) = switch outcome {
                 case .succeeded: ("ok", nil)
@@ -57,7 +59,7 @@ public struct Controller: Sendable {
         }
         var notReady: [String: String] = [:]
         let interrupted = options.interrupted()
-        if options.wait && !interrupted {
+        if options.wait && !interrupted && result.engineLost == nil {
             // Supervised services get restarts with backoff; the others are waited for.
             let supervised = config.services.filter(\.supervised)
             var others = config
@@ -68,12 +70,16 @@ public struct Controller: Sendable {
             notReady.merge(await supervise(supervised, policy: config.project.supervision, containers: result.containers,
                                            directory: directory, timeout: options.timeout)) { first, _ in first }
         }
-        let integration = options.syncIntegrations && !interrupted
+        if result.engineLost == nil && (!result.succeeded || !notReady.isEmpty) {
+            // Failures while the engine was stopping can look like containers exiting: ask it afresh.
+            result.engineLost = await engine.connectionProblem()
+        }
+        let integration = options.syncIntegrations && !interrupted && result.engineLost == nil
             ? await IntegrationSync(config: config, breakers: registry, dryRun: false, report: onIntegration).run() : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
         } catch {
-            throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
+            throw ControllerError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
     }
@@ -82,19 +88,20 @@ public struct Controller: Sendable {
     public func down(project: String, volumes: Bool, waitForLock: Bool,
                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
-        let directory = try projectDirectory(project)
+        let directory = try state.writableProject(project)
         let lock = try ProjectLock(directory: directory, wait: waitForLock, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         let start = ContinuousClock.now
         let observed = try await observe()
         let plan = Planner(config: empty, options: PlanOptions(prune: true, pruneVolumes: volumes)).plan(observed)
         let audit = AuditLog(directory: directory, environment: environment)
-        let result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
+        var result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 audit.record(action: step.action.verb, object: step.action.subject, cause: "down", result: outcome == .succeeded ? "ok" : "failed")
             }
             report(event)
         }
+        if result.engineLost == nil && !result.succeeded { result.engineLost = await engine.connectionProblem() }
         return ApplyOutcome(plan: plan, execution: result, notReady: [:], integration: IntegrationSync.Outcome(),
                             duration: ContinuousClock.now - start)
     }

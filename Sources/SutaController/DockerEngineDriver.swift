@@ -182,6 +182,18 @@ public struct DockerEngineDriver: EngineDriver {
         return "\(version.version) (API \(version.apiVersion))"
     }
 
+    public func connectionProblem() async -> String? {
+        // A client of its own has no pooled connection to reuse; its first request pings.
+        do {
+            _ = try await DockerClient(endpoint: client.endpoint).apiVersion()
+            return nil
+        } catch .engineUnreachable(_, let message) {
+            return message
+        } catch {
+            return nil
+        }
+    }
+
     /// Runs a client call, turning its error into a controller error.
     private func call<T>(_ body: () async throws -> T) async throws -> T {
         do {
