@@ -20,6 +20,8 @@ public struct ObservedContainer: Sendable, Hashable {
     public var created: Int64
     /// The engine's human text, e.g. "Up 5 minutes (healthy)".
     public var status: String
+    /// The engine names of the networks it is attached to; nil when not observed.
+    public var networks: Set<String>?
 
     public init(id: String, name: String, image: String, labels: [String: String], state: State, health: Health,
                 created: Int64, status: String) {

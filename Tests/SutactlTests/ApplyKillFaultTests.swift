@@ -121,7 +121,8 @@ final class ApplyKillFaultTests: XCTestCase {
         await EngineHarness.cleanUp(project)
     }
 
-    /// Exactly the declared containers (one per replica, running, healthy) and networks.
+    /// Exactly the declared containers (one per replica, running, healthy where checked, each on
+    /// its networks) and networks.
     private func assertConverged(_ context: String) async throws {
         var expected: [String] = []
         for (index, name) in declared.enumerated() {
@@ -133,6 +134,9 @@ final class ApplyKillFaultTests: XCTestCase {
         for container in containers {
             replicas["\(container.labels["sutactl.service"] ?? "?")/\(container.labels["sutactl.replica"] ?? "?")", default: 0] += 1
             XCTAssertEqual(container.state, "running", "\(context): \(container.name)")
+            let index = Int(container.labels["sutactl.service"]?.dropFirst() ?? "") ?? -1
+            let networks = ["\(project)_net"] + (extraNetwork && (10..<15).contains(index) ? ["\(project)_extra"] : [])
+            XCTAssertEqual(Set(container.networks.keys), Set(networks), "\(context): \(container.name) is on every network, and only those")
             if Self.services.prefix(5).contains(container.labels["sutactl.service"] ?? "") {
                 XCTAssertTrue(container.status.contains("(healthy)"), "\(context): \(container.name) is \(container.status)")
             }
