@@ -104,7 +104,7 @@ public struct DockerEngineDriver: EngineDriver {
         let ours = [OwnershipLabels.project, OwnershipLabels.service, OwnershipLabels.replica]
             .allSatisfy { labels[$0] != nil && holder.config.labels[$0] == labels[$0] }
         guard ours, holder.state.status == "created" else { throw ControllerError(.conflict, conflict) }
-        try await call { try await client.removeContainer(holder.id, force: true) }
+        try await call { try await client.removeContainer(holder.id, force: true, volumes: true) }
     }
 
     public func startContainer(id: String) async throws {

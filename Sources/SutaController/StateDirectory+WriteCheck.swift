@@ -15,7 +15,9 @@ extension StateDirectory {
         for component in directory.path.split(separator: "/") {
             path += "/" + component
             if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw StateDirectory.unwritable("cannot create the state directory \(directory.path) (at \(path))", errno)
+                let code = errno
+                let at = path == directory.path ? "" : " (at \(path))"
+                throw StateDirectory.unwritable("cannot create the state directory \(directory.path)\(at)", code)
             }
         }
         var isDirectory: ObjCBool = false
