@@ -11,5 +11,8 @@ public struct ApplyOutcome: Sendable {
     public var integration: IntegrationSync.Outcome
     public var duration: Duration
 
+    /// Why the engine could no longer be reached, when it went away during the run.
+    public var engineLost: String? { execution?.engineLost }
+
     public var succeeded: Bool { (execution?.succeeded ?? true) && notReady.isEmpty && integration.failures.isEmpty }
 }

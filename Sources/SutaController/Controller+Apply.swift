@@ -14,7 +14,9 @@ extension Controller {
         let start = ContinuousClock.now
         let config = try target.config()
         // A dry run (diff) reads only: no state directory is created, no state file rewritten.
-        let directory = options.dryRun ? state.project(config.project.name) : try projectDirectory(config.project.name)
+        // Before the first engine call: a state directory that cannot take the lock, the audit
+        // log and state.json fails the apply while nothing has changed yet.
+        let directory = options.dryRun ? state.project(config.project.name) : try state.writableProject(config.project.name)
         let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
         let appliedStore = AppliedSettingsStore(directory: directory)
@@ -36,26 +38,30 @@ extension Controller {
         let audit = AuditLog(directory: directory, environment: environment)
         let executor = PlanExecutor(engine: engine, config: config, fingerprintKey: key, parallelism: options.parallelism,
                                     timeout: options.timeout, interrupted: options.interrupted)
-        let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
+        var result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
         history.record(plan, result: result, now: Date().timeIntervalSince1970)
         try? history.save(to: directory)
         var notReady: [String: String] = [:]
         let interrupted = options.interrupted()
-        if options.wait && !interrupted {
+        if options.wait && !interrupted && result.engineLost == nil {
             var others = executor
             others.config.services.removeAll(where: \.supervised)
             notReady = await others.waitUntilReady(containers: result.containers)
             notReady.merge(await superviseUntilSettled(config, options: options, directory: directory, history: &history, key: key,
                                                        executor: executor, audit: audit, report: report)) { first, _ in first }
         }
-        let integration = options.syncIntegrations && !interrupted
+        if result.engineLost == nil && (!result.succeeded || !notReady.isEmpty) {
+            // Failures while the engine was stopping can look like containers exiting: ask it afresh.
+            result.engineLost = await engine.connectionProblem()
+        }
+        let integration = options.syncIntegrations && !interrupted && result.engineLost == nil
             ? await IntegrationSync(config: config, breakers: registry, dryRun: false, fingerprintKey: key, report: onIntegration).run()
             : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
         } catch {
-            throw ControllerError(.io, "cannot save project state in \(state.root.path): \(error)")
+            throw ControllerError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
     }
@@ -128,7 +134,7 @@ extension Controller {
             }
             let holds = plan.steps.contains { if case .holdService = $0.action { true } else { false } }
             if !plan.isEmpty {
-                let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
+                var result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
                 history.record(plan, result: result, now: Date().timeIntervalSince1970)
                 try? history.save(to: directory)
             }

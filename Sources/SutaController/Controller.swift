@@ -33,19 +33,20 @@ public struct Controller: Sendable {
     public func down(project: String, volumes: Bool, waitForLock: Bool,
                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
-        let directory = try projectDirectory(project)
+        let directory = try state.writableProject(project)
         let lock = try ProjectLock(directory: directory, wait: waitForLock, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         let start = ContinuousClock.now
         let observed = try await observe()
         let plan = Planner(config: empty, options: PlanOptions(prune: true, pruneVolumes: volumes)).plan(observed)
         let audit = AuditLog(directory: directory, environment: environment)
-        let result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
+        var result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 audit.record(action: step.action.verb, object: step.action.subject, cause: "down", result: outcome == .succeeded ? "ok" : "failed")
             }
             report(event)
         }
+        if result.engineLost == nil && !result.succeeded { result.engineLost = await engine.connectionProblem() }
         // Nothing runs any more: the next apply creates, so the record of what ran goes too.
         if result.succeeded { try? FileManager.default.removeItem(at: AppliedSettingsStore(directory: directory).file) }
         return ApplyOutcome(plan: plan, execution: result, notReady: [:], integration: IntegrationSync.Outcome(),

@@ -10,6 +10,7 @@ public struct ControllerError: Error, Sendable, CustomStringConvertible {
         /// The object asked for does not exist.
         case notFound
         case locked
+        /// The state directory (lock, audit log, state files) cannot be created or written.
         case io
     }
 

@@ -33,7 +33,7 @@ public struct ControllerLoop: Sendable {
     public func run(onReady: @escaping @Sendable (Int?) -> Void = { _ in }) async throws(ControllerError) -> Int32 {
         let log = ControllerLog(json: settings.jsonLogs)
         var config = try target.config()
-        let directory = try controller.projectDirectory(config.project.name)
+        let directory = try controller.state.writableProject(config.project.name)
         let lock = try ProjectLock(directory: directory, wait: true) { holder in
             log.info("waiting for another sutactl (pid \(holder)) to release the project")
         }

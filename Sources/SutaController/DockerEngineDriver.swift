@@ -58,10 +58,18 @@ public struct DockerEngineDriver: EngineDriver {
     public func createNetwork(_ spec: NetworkSpec, name: String, labels: [String: String]) async throws {
         let ipam = spec.ipam.map { IPAM(driver: "default", config: [IPAMPool(subnet: $0.subnet.description, gateway: $0.gateway,
                                                                              ipRange: $0.ipRange?.description)]) }
-        try await call {
-            _ = try await client.createNetwork(NetworkCreateBody(name: name, driver: spec.driver, internal: spec.isInternal,
-                                                                 attachable: spec.attachable, enableIPv6: spec.enableIPv6,
-                                                                 options: spec.options, labels: labels, ipam: ipam))
+        let body = NetworkCreateBody(name: name, driver: spec.driver, internal: spec.isInternal, attachable: spec.attachable,
+                                     enableIPv6: spec.enableIPv6, options: spec.options, labels: labels, ipam: ipam)
+        do {
+            _ = try await client.createNetwork(body)
+        } catch .conflict(let message) {
+            // The snapshot did not list it: a create still in flight when an earlier sutactl was
+            // killed. A network of this name and project is the one asked for.
+            let project = labels[OwnershipLabels.project] ?? ""
+            let owned = try await call { try await client.listNetworks(labelFilters: ["\(OwnershipLabels.project)=\(project)"]) }
+            guard owned.contains(where: { $0.name == name }) else { throw ControllerError(.conflict, message) }
+        } catch {
+            throw DockerEngineDriver.controllerError(error)
         }
     }
 
@@ -73,15 +81,46 @@ public struct DockerEngineDriver: EngineDriver {
 
     public func createContainer(_ request: ContainerRequest) async throws -> String {
         let body = ContainerBodyBuilder.body(for: request)
+        for _ in 0..<DockerEngineDriver.leftoverLooks {
+            do {
+                return try await client.createContainer(name: request.name, body: body).id
+            } catch .notFound(let message) where message.lowercased().contains("image") {
+                // Like `docker compose up`: pull a missing image, then create.
+                try await call { try await client.pullImage(request.service.image) { _ in } }
+                return try await call { try await client.createContainer(name: request.name, body: body).id }
+            } catch .conflict(let message) {
+                try await clearLeftover(named: request.name, labels: body.labels ?? [:], conflict: message)
+            } catch {
+                throw DockerEngineDriver.controllerError(error)
+            }
+        }
+        throw ControllerError(.engine, "container \(request.name) could not be created: its name stayed taken by a container being created")
+    }
+
+    /// How often a create whose name is taken looks for the container holding it.
+    static let leftoverLooks = 25
+
+    /// The name is taken by a container the snapshot did not list. Under the project lock
+    /// that is a create still in flight in the engine when an earlier sutactl was killed: a
+    /// container of this project, service and replica, never started. It is removed, so that
+    /// the create that follows makes it whole (on engines before API 1.44 the killed sutactl
+    /// may not have connected its other networks). The engine reserves the name before the
+    /// container can be inspected, so one not found yet is waited for. Anything else holding
+    /// the name is a conflict, and left alone.
+    private func clearLeftover(named name: String, labels: [String: String], conflict: String) async throws {
+        let holder: ContainerInspect
         do {
-            return try await client.createContainer(name: request.name, body: body).id
-        } catch .notFound(let message) where message.lowercased().contains("image") {
-            // Like `docker compose up`: pull a missing image, then create.
-            try await call { try await client.pullImage(request.service.image) { _ in } }
-            return try await call { try await client.createContainer(name: request.name, body: body).id }
+            holder = try await client.inspectContainer(name)
+        } catch .notFound {
+            try? await Task.sleep(for: .milliseconds(200))
+            return
         } catch {
             throw DockerEngineDriver.controllerError(error)
         }
+        let ours = [OwnershipLabels.project, OwnershipLabels.service, OwnershipLabels.replica]
+            .allSatisfy { labels[$0] != nil && holder.config.labels[$0] == labels[$0] }
+        guard ours, holder.state.status == "created" else { throw ControllerError(.conflict, conflict) }
+        try await call { try await client.removeContainer(holder.id, force: true, volumes: true) }
     }
 
     public func startContainer(id: String) async throws {
@@ -202,6 +241,18 @@ public struct DockerEngineDriver: EngineDriver {
         return "\(version.version) (API \(version.apiVersion))"
     }
 
+    public func connectionProblem() async -> String? {
+        // A client of its own has no pooled connection to reuse; its first request pings.
+        do {
+            _ = try await DockerClient(endpoint: client.endpoint).apiVersion()
+            return nil
+        } catch .engineUnreachable(_, let message) {
+            return message
+        } catch {
+            return nil
+        }
+    }
+
     /// Runs a client call, turning its error into a controller error.
     private func call<T>(_ body: () async throws -> T) async throws -> T {
         do {
@@ -230,8 +281,10 @@ public struct DockerEngineDriver: EngineDriver {
             else if summary.status.contains("(unhealthy)") { .unhealthy }
             else if summary.status.contains("(health: starting)") { .starting }
             else { .none }
-        return ObservedContainer(id: summary.id, name: summary.name, image: summary.image, labels: summary.labels,
-                                 state: ObservedContainer.State(rawValue: summary.state) ?? .dead, health: health,
-                                 created: summary.created, status: summary.status)
+        var container = ObservedContainer(id: summary.id, name: summary.name, image: summary.image, labels: summary.labels,
+                                          state: ObservedContainer.State(rawValue: summary.state) ?? .dead, health: health,
+                                          created: summary.created, status: summary.status)
+        container.networks = Set(summary.networks.keys)
+        return container
     }
 }

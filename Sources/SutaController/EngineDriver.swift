@@ -37,6 +37,10 @@ public protocol EngineDriver: Sendable {
     func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error>
     /// `28.2.2 (API 1.47)`.
     func engineVersion() async throws -> String
+    /// Why a new connection to the engine fails (the message names its socket), or nil when
+    /// one is accepted and answers. Never over a kept-alive connection: a stopping engine
+    /// closes its socket at once but keeps serving the connections it has until it exits.
+    func connectionProblem() async -> String?
     /// Requests sent to the engine so far (the benchmark reports it).
     var requestCount: Int { get async }
 }

@@ -4,6 +4,8 @@ import SutaPlan
 actor ExecutionLedger {
     private var finished: [Int: StepOutcome] = [:]
     private var containersByService: [String: [String]] = [:]
+    /// The first engine-unreachable error of the run, once a step or a wait met one.
+    private(set) var engineLost: String?
 
     init(observed: ObservedState, project: String) {
         for container in observed.containers(of: project) where container.state != .dead && container.state != .removing {
@@ -18,6 +20,7 @@ actor ExecutionLedger {
         if !(containersByService[service] ?? []).contains(id) { containersByService[service, default: []].append(id) }
     }
     func forget(_ id: String, service: String) { containersByService[service]?.removeAll { $0 == id } }
+    func loseEngine(_ message: String) { engineLost = engineLost ?? message }
 
-    var result: ExecutionResult { ExecutionResult(outcomes: finished, containers: containersByService) }
+    var result: ExecutionResult { ExecutionResult(outcomes: finished, containers: containersByService, engineLost: engineLost) }
 }

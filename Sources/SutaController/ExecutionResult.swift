@@ -2,6 +2,15 @@
 public struct ExecutionResult: Sendable {
     public var outcomes: [Int: StepOutcome]
     public var containers: [String: [String]]
+    /// Why the engine could no longer be reached, when it went away during the run (the
+    /// message names its socket); the steps not yet started then never started.
+    public var engineLost: String?
+
+    public init(outcomes: [Int: StepOutcome], containers: [String: [String]], engineLost: String? = nil) {
+        self.outcomes = outcomes
+        self.containers = containers
+        self.engineLost = engineLost
+    }
 
     public var failures: [Int: String] {
         outcomes.compactMapValues { if case .failed(let why) = $0 { why } else { nil } }

@@ -33,6 +33,8 @@ public struct PlanExecutor: Sendable {
 
     /// The outcome of a step that was never started because of an interruption.
     public static let notStarted = StepOutcome.skipped("not started: interrupted")
+    /// The outcome of a step that was never started because the engine went away.
+    public static let engineGone = StepOutcome.skipped("not started: the engine cannot be reached")
 
     /// Runs every step; returns each step's outcome and the containers of each service afterwards.
     public func execute(_ plan: Plan, observed: ObservedState,
@@ -48,6 +50,14 @@ public struct PlanExecutor: Sendable {
                     let step = steps[id]!
                     if interrupted() {
                         await ledger.finish(step.id, PlanExecutor.notStarted)
+                        pending.removeAll { $0 == id }
+                        launched = true
+                        continue
+                    }
+                    // Once the engine is gone every further step would fail the same way.
+                    if await ledger.engineLost != nil {
+                        await ledger.finish(step.id, PlanExecutor.engineGone)
+                        report(.finished(step, PlanExecutor.engineGone, .zero))
                         pending.removeAll { $0 == id }
                         launched = true
                         continue
@@ -94,8 +104,12 @@ public struct PlanExecutor: Sendable {
                 let ids = containers[service.name] ?? []
                 group.addTask {
                     if ids.isEmpty { return (service.name, "no container") }
-                    for id in ids {
-                        if let problem = await wait(for: id, service: service.name, condition) { return (service.name, problem) }
+                    do throws(ControllerError) {
+                        for id in ids {
+                            if let problem = try await wait(for: id, service: service.name, condition) { return (service.name, problem) }
+                        }
+                    } catch {
+                        return (service.name, error.message)
                     }
                     return (service.name, nil)
                 }
@@ -115,10 +129,10 @@ public struct PlanExecutor: Sendable {
             case .createVolume(let spec, let name):
                 try await engine.createVolume(spec, name: name, labels: OwnershipLabels.forObject(project: config.project.name).merging(spec.labels) { ours, _ in ours })
             case .createContainer(let service, let replica, let name):
-                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await create(service: service, replica: replica, name: name, ledger: ledger)
             case .recreateContainer(let service, let replica, let name, let oldID, _, let grace):
-                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 for port in step.freeHostPorts {
                     if let holder = await engine.holderOfHostPort(port, sparing: oldID) {
                         return .failed("host port \(port) is held by \(holder); \(name) was left running")
@@ -128,7 +142,7 @@ public struct PlanExecutor: Sendable {
                 await ledger.forget(oldID, service: service)
                 try await create(service: service, replica: replica, name: name, ledger: ledger)
             case .startContainer(let service, _, _, let id):
-                if let problem = await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
+                if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await engine.startContainer(id: id)
                 await ledger.record(id, service: service)
             case .restartContainer(_, _, _, let id, let grace, _):
@@ -146,6 +160,9 @@ public struct PlanExecutor: Sendable {
                 try await engine.removeVolume(name: name)
             }
             return .succeeded
+        } catch let error as ControllerError where error.code == .engineUnreachable {
+            await ledger.loseEngine(error.message)
+            return .failed(error.message)
         } catch {
             return .failed(String(describing: error))
         }
@@ -168,14 +185,15 @@ public struct PlanExecutor: Sendable {
         try await engine.startContainer(id: id)
     }
 
-    private func waitForDependencies(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> String? {
+    private func waitForDependencies(_ step: PlanStep, ledger: ExecutionLedger,
+                                     report: @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> String? {
         for wait in step.waitFor {
             let ids = await ledger.containers(of: wait.service)
             guard !ids.isEmpty else { return "dependency \(wait.service) has no container" }
             let what = "\(wait.service) \(wait.condition.rawValue)"
             report(.waiting(step, for: what))
             for id in ids {
-                if let problem = await self.wait(for: id, service: wait.service, wait.condition, onWaiting: { elapsed, last in
+                if let problem = try await self.wait(for: id, service: wait.service, wait.condition, onWaiting: { elapsed, last in
                     report(.waiting(step, for: "\(what) (\(DurationText.format(elapsed)), now \(last))"))
                 }) {
                     return problem
@@ -191,9 +209,10 @@ public struct PlanExecutor: Sendable {
     /// nil once the container meets the condition; otherwise why it never will (or timed out).
     /// An unhealthy container fails a `healthy` wait at once, as Compose does: the engine says
     /// `unhealthy` only after the start period and the retries are spent. `onWaiting` hears the
-    /// elapsed time and the last state every few seconds.
+    /// elapsed time and the last state every few seconds. Throws the engine-unreachable error
+    /// at once when the engine goes away: polling a missing socket until the timeout helps no one.
     func wait(for id: String, service: String, _ condition: Dependency.Condition,
-              onWaiting: @Sendable (Duration, String) -> Void = { _, _ in }) async -> String? {
+              onWaiting: @Sendable (Duration, String) -> Void = { _, _ in }) async throws(ControllerError) -> String? {
         let start = ContinuousClock.now
         let deadline = start + timeout
         var last = "unknown"
@@ -216,6 +235,8 @@ public struct PlanExecutor: Sendable {
                     return "\(service) is \(status.state.rawValue) (exit code \(status.exitCode))"
                 default: break
                 }
+            } catch let error as ControllerError where error.code == .engineUnreachable {
+                throw error
             } catch {
                 last = String(describing: error)
             }

@@ -24,6 +24,8 @@ public struct ObservedContainer: Sendable, Hashable {
     public var live: LiveResources?
     /// Consecutive failed health checks, from the same inspection; nil when not inspected.
     public var failingStreak: Int?
+    /// The engine names of the networks it is attached to; nil when not observed.
+    public var networks: Set<String>?
 
     public init(id: String, name: String, image: String, labels: [String: String], state: State, health: Health,
                 created: Int64, status: String) {

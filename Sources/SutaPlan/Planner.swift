@@ -227,6 +227,14 @@ public struct Planner: Sendable {
                                        stopGrace: grace),
                     "named \(container.name)")
         }
+        // Its labels say it has every network, but a sutactl killed between creating it and
+        // connecting the rest (engines before API 1.44 take one network at create) left it without.
+        let missing = service.networks.map(\.network).filter { container.networks?.contains(names.network($0)) == false }
+        if !missing.isEmpty {
+            return (.recreateContainer(service: service.name, replica: replica, name: name, containerID: container.id, changed: ["networks"],
+                                       stopGrace: grace),
+                    "not attached to network\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
         switch container.state {
         // Being removed: the engine's destroy event brings the next look, when it is gone.
         case .running, .restarting, .removing:

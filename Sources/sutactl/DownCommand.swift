@@ -28,6 +28,10 @@ enum DownCommand {
         let outcome = try await controller.down(project: project, volumes: options.volumes, waitForLock: !options.noWait,
                                                 report: printer.handle)
         Console.out(OutputFormatter.summary(outcome))
+        if let lost = outcome.engineLost {
+            Console.error(EngineCommand.engineLostMessage(lost, command: "down"))
+            return .engineUnreachable
+        }
         return outcome.succeeded ? .success : .applyFailed
     }
 

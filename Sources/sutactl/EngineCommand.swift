@@ -95,6 +95,10 @@ enum EngineCommand {
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) { Console.error("error: \(service) not ready: \(why)") }
         }
         for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+        if let lost = outcome.engineLost {
+            Console.error(engineLostMessage(lost, command: options.command))
+            return .engineUnreachable
+        }
         if interruption?.isRequested == true, let execution = outcome.execution {
             let done = execution.outcomes.values.filter { $0 == .succeeded }.count
             let notStarted = execution.outcomes.values.filter { $0 == PlanExecutor.notStarted }.count
@@ -103,6 +107,11 @@ enum EngineCommand {
             return .interrupted
         }
         return outcome.succeeded ? .success : .applyFailed
+    }
+
+    /// One line for an engine that went away while a command changed the project.
+    static func engineLostMessage(_ reason: String, command: String) -> String {
+        "error: lost the Docker Engine during \(command): \(reason); then run the command again: it carries on where this one stopped"
     }
 
     private static func diff(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {

@@ -19,6 +19,9 @@ enum ExitStatus: Int32 {
     /// `diff`: nothing to change among what could be compared, but fields using unset secrets
     /// could not be compared.
     case incomplete = 8
+    /// The state directory (lock, audit log, state files) cannot be created or written;
+    /// apply, profile, down and controller stop before their first engine call.
+    case stateUnwritable = 9
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
     case interrupted = 130
 
@@ -27,7 +30,8 @@ enum ExitStatus: Int32 {
         case .usage: .usage
         case .validation: .invalid
         case .engineUnreachable: .engineUnreachable
-        case .engine, .io, .notFound: .engineError
+        case .engine, .notFound: .engineError
+        case .io: .stateUnwritable
         case .conflict: .conflict
         case .locked: .locked
         }

@@ -34,6 +34,16 @@ actor ScriptedEngine: EngineDriver {
         logChunks[id] = logs.map { Array($0.utf8) }
     }
 
+    /// The engine goes away once this many calls were made: every later call throws
+    /// `message` as an engine-unreachable error, and a new connection fails with it.
+    func goAway(afterCalls count: Int, message: String) { departure = (count, message) }
+
+    private var departure: (calls: Int, message: String)?
+    /// The engine-unreachable error, once the engine has gone away.
+    private var gone: ControllerError? {
+        departure.flatMap { calls.count >= $0.calls ? ControllerError(.engineUnreachable, $0.message) : nil }
+    }
+
     private var unhealthy: [String: String] = [:]
     private var heldPorts: [Int: String] = [:]
     private var observed = ObservedState()
@@ -47,6 +57,7 @@ actor ScriptedEngine: EngineDriver {
     func createVolume(_ spec: VolumeSpec, name: String, labels: [String: String]) async throws { calls.append("volume \(name)") }
 
     func createContainer(_ request: ContainerRequest) async throws -> String {
+        if let gone { throw gone }
         running += 1
         maxConcurrentCreates = max(maxConcurrentCreates, running)
         try await Task.sleep(for: .milliseconds(20))
@@ -64,6 +75,7 @@ actor ScriptedEngine: EngineDriver {
     func updateContainer(id: String, resources: LiveResources) async throws { calls.append("update \(names[id] ?? id)") }
 
     func startContainer(id: String) async throws {
+        if let gone { throw gone }
         calls.append("start \(names[id] ?? id)")
         statuses[id]?.state = .running
     }
@@ -85,7 +97,10 @@ actor ScriptedEngine: EngineDriver {
     nonisolated func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> { AsyncThrowingStream { $0.finish() } }
     var requestCount: Int { calls.count }
 
+    func connectionProblem() async -> String? { gone?.message }
+
     func containerStatus(id: String) async throws -> ContainerStatus {
+        if let gone { throw gone }
         guard var status = statuses[id], let service = names[id] else { throw ControllerError(.engine, "no such container \(id)") }
         if let output = unhealthy[service], status.state == .running {
             status.health = .unhealthy

@@ -35,6 +35,17 @@ struct PrivateEngine: Sendable {
         try script("restart")
     }
 
+    /// Stops the engine and keeps its data root (containers, images and networks) for
+    /// ``startAgain()``: a gap in which nothing answers on its socket.
+    func stopKeepingData() throws {
+        try script("stop", "--keep")
+    }
+
+    /// Starts the engine again on the data root ``stopKeepingData()`` kept.
+    func startAgain() throws {
+        try script("start")
+    }
+
     /// Stops the engine, waits for it to exit and removes its directory; never throws, so
     /// that tearDown can always call it.
     func stop() {
@@ -46,12 +57,12 @@ struct PrivateEngine: Sendable {
         try? FileManager.default.removeItem(at: report)
     }
 
-    /// Runs `scripts/test-engine.sh COMMAND DIR` with posix_spawn and waitpid (Foundation's
+    /// Runs `scripts/test-engine.sh COMMAND DIR [FLAGS]` with posix_spawn and waitpid (Foundation's
     /// Process can miss the exit of a shell whose background grandchild, dockerd, lives on),
     /// stdin from /dev/null, stdout and stderr to ``report``.
-    private func script(_ command: String) throws {
+    private func script(_ command: String, _ flags: String...) throws {
         let script = SutactlRunner.repositoryRoot.appendingPathComponent("scripts/test-engine.sh").path
-        let words = ["/bin/bash", script, command, directory.path]
+        let words = ["/bin/bash", script, command, directory.path] + flags
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
