@@ -38,7 +38,8 @@ struct CommandSpec: Sendable {
             outputs: ["text", "json"], exitStatus: """
             0 converged, 1 invalid manifests, 2 usage, 3 engine unreachable,
             4 a step failed or a service did not become ready, 5 conflict with an object sutactl
-            does not own, 6 project locked (--no-wait), 7 engine error, 130 interrupted.
+            does not own, 6 project locked (--no-wait), 7 engine error, 9 state directory not writable,
+            130 interrupted.
             """),
         CommandSpec(name: "diff", summary: "show what apply would change (exit 1 when something would)", description: """
             Prints the plan apply would carry out, one line per action with its cause, then each
