@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.build/pyclients"
 python_packages=(ollama==0.6.3 py-consul==1.8.0)
 
-packages=(libyaml-dev libcurl4-openssl-dev pkg-config iproute2 graphviz python3 python3-venv python3-jsonschema python3-yaml "$@")
+packages=(libyaml-dev libcurl4-openssl-dev pkg-config iproute2 time graphviz python3 python3-venv python3-jsonschema python3-yaml "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

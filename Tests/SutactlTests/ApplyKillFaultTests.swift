@@ -101,7 +101,8 @@ final class ApplyKillFaultTests: XCTestCase {
             let kind = try await change(for: round)
             try writeManifests()
             let plan = try scratch.sutactl(["diff", "-f", "manifests", "--prune"])
-            let steps = plan.stdout.split(separator: "\n").count
+            // One line per step; the indented lines under a step are its field changes.
+            let steps = plan.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.count
             // A step prints a started and a finished line (and waiting lines between).
             let lines = Int.random(in: 0..<max(2 * steps, 1), using: &random)
             let delay = Int.random(in: 0..<150, using: &random)

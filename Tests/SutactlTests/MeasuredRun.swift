@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
 
-/// One run of the built `sutactl` with its peak memory and wall time, from `wait4`'s
-/// resource usage of that process alone (Foundation's Process reaps the child itself, so it
-/// cannot report them).
+/// One run of the built `sutactl` with its peak memory (GNU time's `%M`) and wall time.
+/// Measured through `/usr/bin/time`, which forks sutactl from its own small process: a
+/// process spawned straight from the test (posix_spawn shares the test's memory until exec)
+/// inherits the test process's peak RSS, so `wait4` would report that instead.
 struct MeasuredRun {
     var status: Int32
     var stderr: String
@@ -15,9 +16,10 @@ struct MeasuredRun {
     /// in its environment.
     static func sutactl(_ arguments: [String], in directory: URL, state: URL) throws -> MeasuredRun {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("measured-\(UUID().uuidString).err")
-        defer { try? FileManager.default.removeItem(at: errors) }
-        // The shell only changes directory: `exec` makes sutactl the process that is measured.
-        let command = "cd '\(directory.path)' && exec '\(SutactlRunner.binary.path)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+        let peak = errors.appendingPathExtension("rss")
+        defer { try? FileManager.default.removeItem(at: errors); try? FileManager.default.removeItem(at: peak) }
+        let command = "cd '\(directory.path)' && exec /usr/bin/time -f %M -o '\(peak.path)' '\(SutactlRunner.binary.path)' "
+            + arguments.map { "'\($0)'" }.joined(separator: " ")
         let words: [String] = ["/bin/sh", "-c", command]
         let variables: [String] = ["PATH=/usr/bin:/bin", "SUTACTL_STATE_DIR=\(state.path)"]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
@@ -34,13 +36,13 @@ struct MeasuredRun {
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
         guard spawned == 0 else { throw NSError(domain: "posix_spawn", code: Int(spawned)) }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let elapsed = ContinuousClock.now - start
         // Exited normally: the status is in bits 8-15 (WIFEXITED / WEXITSTATUS).
         let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
         return MeasuredRun(status: exitStatus, stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "",
-                           peakMegabytes: Double(usage.ru_maxrss) / 1024,
+                           peakMegabytes: Double((try? String(contentsOf: peak, encoding: .utf8))?
+                               .split(separator: "\n").last.flatMap { Double($0) } ?? .infinity) / 1024,
                            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }
