@@ -151,11 +151,17 @@ public struct DockerEngineDriver: EngineDriver {
     }
 
     public func removeNetwork(id: String) async throws {
-        try await call {
-            do {
-                try await client.removeNetwork(id)
-            } catch DockerError.notFound {
+        do {
+            try await client.removeNetwork(id)
+        } catch DockerError.notFound {
+        } catch DockerError.networkInUse(let message) {
+            // In use by no container at all: the engine's phantom endpoint, not ours to mend.
+            if let network = try? await client.inspectNetwork(id), network.containers.isEmpty {
+                throw PhantomNetworkEndpoint(network: network.name)
             }
+            throw DockerEngineDriver.controllerError(.networkInUse(message))
+        } catch {
+            throw DockerEngineDriver.controllerError(error)
         }
     }
 

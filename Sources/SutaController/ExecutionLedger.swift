@@ -21,6 +21,8 @@ actor ExecutionLedger {
     }
     func forget(_ id: String, service: String) { containersByService[service]?.removeAll { $0 == id } }
     func loseEngine(_ message: String) { engineLost = engineLost ?? message }
+    private var warnings: [String] = []
+    func warn(_ message: String) { warnings.append(message) }
 
-    var result: ExecutionResult { ExecutionResult(outcomes: finished, containers: containersByService, engineLost: engineLost) }
+    var result: ExecutionResult { ExecutionResult(outcomes: finished, containers: containersByService, engineLost: engineLost, warnings: warnings) }
 }

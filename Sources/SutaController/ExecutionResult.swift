@@ -5,11 +5,14 @@ public struct ExecutionResult: Sendable {
     /// Why the engine could no longer be reached, when it went away during the run (the
     /// message names its socket); the steps not yet started then never started.
     public var engineLost: String?
+    /// What went through but not quite as planned (a network the engine would not let go).
+    public var warnings: [String]
 
-    public init(outcomes: [Int: StepOutcome], containers: [String: [String]], engineLost: String? = nil) {
+    public init(outcomes: [Int: StepOutcome], containers: [String: [String]], engineLost: String? = nil, warnings: [String] = []) {
         self.outcomes = outcomes
         self.containers = containers
         self.engineLost = engineLost
+        self.warnings = warnings
     }
 
     public var failures: [Int: String] {

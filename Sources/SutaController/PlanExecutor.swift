@@ -155,7 +155,11 @@ public struct PlanExecutor: Sendable {
                 try await engine.removeContainer(id: id, grace: grace)
                 if let service { await ledger.forget(id, service: service) }
             case .removeNetwork(_, let id):
-                try await engine.removeNetwork(id: id)
+                do {
+                    try await engine.removeNetwork(id: id)
+                } catch let phantom as PhantomNetworkEndpoint {
+                    await ledger.warn(phantom.description)
+                }
             case .removeVolume(let name):
                 try await engine.removeVolume(name: name)
             }

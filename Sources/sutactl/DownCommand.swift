@@ -28,6 +28,7 @@ enum DownCommand {
         let outcome = try await controller.down(project: project, volumes: options.volumes, waitForLock: !options.noWait,
                                                 report: printer.handle)
         Console.out(OutputFormatter.summary(outcome))
+        for warning in outcome.execution?.warnings ?? [] { Console.error("warning: \(warning)") }
         if let lost = outcome.engineLost {
             Console.error(EngineCommand.engineLostMessage(lost, command: "down"))
             return .engineUnreachable

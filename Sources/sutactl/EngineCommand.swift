@@ -92,6 +92,7 @@ enum EngineCommand {
             Console.out(OutputFormatter.planText(outcome), terminator: "")
         } else {
             Console.out(OutputFormatter.summary(outcome))
+            for warning in outcome.execution?.warnings ?? [] { Console.error("warning: \(warning)") }
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) { Console.error("error: \(service) not ready: \(why)") }
         }
         for failure in outcome.integration.failures { Console.error("error: \(failure)") }

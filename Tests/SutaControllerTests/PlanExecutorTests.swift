@@ -169,3 +169,17 @@ private final class WaitLines: @unchecked Sendable {
     func append(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
     var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
 }
+
+/// A network the engine keeps because of a phantom endpoint does not fail the run.
+final class PlanExecutorPhantomNetworkTests: XCTestCase {
+    func testAPhantomEndpointIsAWarningNotAFailure() async {
+        let config = ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [], networks: [], volumes: [])
+        let observed = ObservedState(networks: [ObservedObject(id: "n1", name: "p_net", labels: OwnershipLabels.forObject(project: "p"))])
+        let plan = Planner(config: config, options: PlanOptions(prune: true)).plan(observed)
+        let engine = ScriptedEngine()
+        await engine.keepPhantom(network: "n1")
+        let result = await PlanExecutor(engine: engine, config: config).execute(plan, observed: observed) { _ in }
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(result.warnings, [PhantomNetworkEndpoint(network: "n1").description])
+    }
+}

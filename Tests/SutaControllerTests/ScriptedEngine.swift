@@ -85,7 +85,13 @@ actor ScriptedEngine: EngineDriver {
     }
     func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String? { heldPorts[port.port] }
     func restartContainer(id: String, grace: Duration?) async throws { calls.append("restart \(names[id] ?? id)") }
-    func removeNetwork(id: String) async throws { calls.append("remove network \(id)") }
+    func removeNetwork(id: String) async throws {
+        calls.append("remove network \(id)")
+        if phantomNetworks.contains(id) { throw PhantomNetworkEndpoint(network: id) }
+    }
+    /// Networks the engine will not remove although no container holds them.
+    func keepPhantom(network id: String) { phantomNetworks.insert(id) }
+    private var phantomNetworks: Set<String> = []
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 
     func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
