@@ -61,7 +61,8 @@ demo-down: build
 	@if [ -f .build/standins.pid ]; then kill "$$(cat .build/standins.pid)" 2>/dev/null || true; rm -f .build/standins.pid $(STANDINS_ENV); fi
 
 ## Two tables (release build): load+validate+resolve time and peak memory; and the
-## reconcile benchmark of the full platform on the local engine against the engine's floor.
+## reconcile benchmark of the full platform on the local engine against the engine's floor
+## (its own project, subnet and host ports: it runs beside the demo).
 bench: engine
 	$(SWIFT) build -c release --product sutactl
 	$(SWIFT) build -c release --product sutactl-bench

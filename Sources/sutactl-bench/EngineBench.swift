@@ -55,14 +55,15 @@ struct EngineBench {
 
     func run() async throws -> [Row] {
         let engine = try DockerEngineDriver.fromEnvironment(environment)
-        let demo = try await engine.client.listContainers(all: true, labelFilters: ["sutactl.project=sutazai"])
-        guard demo.isEmpty else { throw BenchFailure(message: "the SutazAI demo is running and holds the platform's ports; run `make demo-down` first") }
         try await cleanUp(engine)
 
-        let (floor, single) = try await engineFloor(engine)
+        // Its own project name, subnet and host ports: it runs beside the demo.
+        let ports = try BenchPortsProfile.write(for: try platform(projectName: project))
+        let (floor, single) = try await engineFloor(engine, ports: ports)
         try await cleanUp(engine)
 
-        let base = ["apply", "-f", "manifests/", "-f", "examples/offline/", "--profile", "full,offline", "--project", project, "-o", "json"]
+        let base = ["apply", "-f", "manifests/", "-f", "examples/offline/", "-f", ports.directory.path,
+                    "--profile", "full,offline,\(BenchPortsProfile.name)", "--project", project, "-o", "json"]
         let cold = try runSutactl(base)
         let noop = try runSutactl(base)
         var changedEnvironment = environment
@@ -151,11 +152,18 @@ struct EngineBench {
 
     /// The platform's containers created and started directly, with the same bodies and
     /// parallelism, no dependency waits. Also times one container's create+start alone.
-    private func engineFloor(_ engine: DockerEngineDriver) async throws -> (total: (seconds: Double, requests: Int), single: Double) {
-        let resolution = try ManifestLoader(paths: [repository.appendingPathComponent("manifests").path,
-                                                    repository.appendingPathComponent("examples/offline").path],
-                                            profiles: ["full", "offline"], environment: environment, projectName: project + "-floor").load()
+    /// The full platform with the offline overlay (and the moved ports), as project `projectName`.
+    private func platform(projectName: String, ports: BenchPortsProfile? = nil) throws -> ResolvedConfig {
+        let paths = [repository.appendingPathComponent("manifests").path, repository.appendingPathComponent("examples/offline").path]
+            + (ports.map { [$0.directory.path] } ?? [])
+        let resolution = try ManifestLoader(paths: paths, profiles: ["full", "offline"] + (ports == nil ? [] : [BenchPortsProfile.name]),
+                                            environment: environment, projectName: projectName).load()
         guard let config = resolution.config else { throw BenchFailure(message: "manifests invalid: \(resolution.errors.first?.description ?? "")") }
+        return config
+    }
+
+    private func engineFloor(_ engine: DockerEngineDriver, ports: BenchPortsProfile) async throws -> (total: (seconds: Double, requests: Int), single: Double) {
+        let config = try platform(projectName: project + "-floor", ports: ports)
         // A throwaway key: these containers are removed with the floor project.
         let key = FingerprintKey(bytes: (0..<FingerprintKey.byteCount).map { _ in UInt8.random(in: .min ... .max) })
         let planner = Planner(config: config, options: PlanOptions(fingerprintKey: key))
