@@ -40,7 +40,7 @@ enum ContainerBodyBuilder {
             binds: binds.isEmpty ? nil : binds,
             mounts: mounts.isEmpty ? nil : mounts,
             memory: service.resources.memoryBytes,
-            nanoCpus: service.resources.cpus.map { Int64((min($0, hostCPUs) * 1e9).rounded()) },
+            nanoCpus: LiveResources(service: service, hostCPUs: hostCPUs).nanoCpus,
             pidsLimit: service.resources.pids.map(Int64.init),
             restartPolicy: SutaClients.RestartPolicy(name: service.restart.name.rawValue, maximumRetryCount: service.restart.maximumRetryCount),
             readonlyRootfs: service.readOnlyRootFilesystem ? true : nil,

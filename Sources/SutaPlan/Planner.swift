@@ -75,7 +75,7 @@ public struct Planner: Sendable {
                                 cause: "duplicate of replica \(replica)")
                 }
                 guard let current = keep else {
-                    let attributes = settings.fields.filter { ["image", "ports", "resources.memory", "resources.cpus"].contains($0.path) }
+                    let attributes = settings.fields.filter { ServiceSettings.keyAttributePaths.contains($0.path) }
                     let id = builder.add(.createContainer(service: service.name, replica: replica, name: name), cause: "not found",
                                          after: after, waitFor: waits,
                                          changes: attributes.map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) })
@@ -109,11 +109,11 @@ public struct Planner: Sendable {
                         continue
                     }
                 }
+                var liveChanges: [FieldChange] = []
                 if let step = containerStep(current, service: service, replica: replica, name: name, changed: drift.changed)
-                    ?? liveRepair(current, service: service, name: name) {
+                    ?? liveRepair(current, service: service, name: name).map({ liveChanges = $0.changes; return ($0.action, $0.cause) }) {
                     let recreate = step.action.verb == "recreate"
-                    var changes = recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : []
-                    if case .updateContainer(_, _, _, let resources) = step.action, let live = current.live { changes = live.changes(to: resources) }
+                    let changes = recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : liveChanges
                     // An update changes limits in place: it waits for nothing.
                     let inPlace = step.action.verb == "update"
                     let id = builder.add(step.action, cause: step.cause, after: inPlace ? [] : after, waitFor: inPlace ? [] : waits,
@@ -165,7 +165,8 @@ public struct Planner: Sendable {
 
     /// A running container whose limits or restart policy were changed in place (`docker
     /// update`): set back in place, the container kept.
-    private func liveRepair(_ container: ObservedContainer, service: ServiceSpec, name: String) -> (action: PlanAction, cause: String)? {
+    private func liveRepair(_ container: ObservedContainer, service: ServiceSpec, name: String)
+        -> (action: PlanAction, cause: String, changes: [FieldChange])? {
         guard let live = container.live, container.state == .running else { return nil }
         let desired = LiveResources(service: service, hostCPUs: options.hostCPUs)
         let changes = live.changes(to: desired)
@@ -174,10 +175,10 @@ public struct Planner: Sendable {
         if changes.contains(where: { $0.after == "none" && $0.path != "resources.pids" }) {
             return (.recreateContainer(service: service.name, replica: container.replica ?? 1, name: name, containerID: container.id,
                                        changed: changes.map(\.path), stopGrace: service.stopGracePeriod),
-                    "changed in the container: " + changes.map(\.path).joined(separator: ", "))
+                    "changed in the container: " + changes.map(\.path).joined(separator: ", "), changes)
         }
         return (.updateContainer(service: service.name, name: name, containerID: container.id, resources: desired),
-                "changed in the container: " + changes.map(\.path).joined(separator: ", "))
+                "changed in the container: " + changes.map(\.path).joined(separator: ", "), changes)
     }
 
     /// The field changes behind changed groups, when the settings last applied are known: a

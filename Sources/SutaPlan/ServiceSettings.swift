@@ -86,14 +86,8 @@ public struct ServiceSettings: Sendable, Hashable, Codable {
         return result
     }
 
-    /// The attributes shown for a container about to be created.
-    public var keyAttributes: String {
-        let shown = ["image", "ports", "resources.memory", "resources.cpus"]
-        return shown.compactMap { path in
-            let values = fields.filter { $0.path == path }.map(\.value)
-            return values.isEmpty ? nil : "\(path) \(values.joined(separator: ", "))"
-        }.joined(separator: ", ")
-    }
+    /// The fields shown for a container about to be created.
+    static let keyAttributePaths: Set<String> = ["image", "ports", "resources.memory", "resources.cpus"]
 
     static func isList(_ path: String) -> Bool {
         ["ports", "volumes", "networks", "cap_add", "cap_drop", "security_opt", "tmpfs"].contains(path)
