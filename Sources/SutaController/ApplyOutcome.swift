@@ -7,12 +7,12 @@ public struct ApplyOutcome: Sendable {
     public var execution: ExecutionResult?
     /// Services that did not become ready with `--wait`, and why.
     public var notReady: [String: String]
-    /// Gateway, discovery and model server changes, and what could not be done there.
-    public var integration: IntegrationSync.Outcome
     public var duration: Duration
 
     /// Why the engine could no longer be reached, when it went away during the run.
     public var engineLost: String? { execution?.engineLost }
 
-    public var succeeded: Bool { (execution?.succeeded ?? true) && notReady.isEmpty && integration.failures.isEmpty }
+    /// The plan's steps (all its looks), containers and integrations alike, and what the
+    /// gateway, discovery agent or model server could not do (``Plan/problems``).
+    public var succeeded: Bool { (execution?.succeeded ?? true) && notReady.isEmpty && plan.problems.isEmpty }
 }

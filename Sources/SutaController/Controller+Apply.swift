@@ -9,7 +9,6 @@ extension Controller {
     /// ready, held as crash-looping, or the timeout passes, each look a new plan (restarts
     /// with backoff are the planner's decisions).
     public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
-                      onIntegration: @escaping @Sendable (String) -> Void = { _ in },
                       report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let start = ContinuousClock.now
         let config = try target.config()
@@ -23,24 +22,39 @@ extension Controller {
         var history = SupervisionHistory.load(from: directory)
         // apply makes the project's fingerprint key the first time; a dry run only reads it.
         let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
-
-        let (observed, plan) = try await look(config, options: options, directory: directory, history: history, key: key,
-                                              refresh: options.refreshContainers)
         let breakers = BreakerStore(directory: directory, policy: config.project.breakers)
         let registry = breakers.load()
+        let integrations = options.syncIntegrations ? IntegrationClients(config: config, breakers: registry, environment: environment) : nil
+
+        var (observed, plan) = try await look(config, options: options, directory: directory, history: history, key: key,
+                                              refresh: options.refreshContainers, integrations: integrations)
         if options.dryRun {
-            let integration = await IntegrationSync(config: config, breakers: registry, dryRun: true, fingerprintKey: key,
-                                                    report: { _ in }).run()
-            return ApplyOutcome(plan: plan, execution: nil, notReady: [:], integration: integration, duration: ContinuousClock.now - start)
+            return ApplyOutcome(plan: plan, execution: nil, notReady: [:], duration: ContinuousClock.now - start)
         }
         defer { breakers.save(registry) }
 
         let audit = AuditLog(directory: directory, environment: environment)
-        let executor = PlanExecutor(engine: engine, config: config, fingerprintKey: key, parallelism: options.parallelism,
+        let executor = PlanExecutor(engine: engine, integrations: integrations, config: config, parallelism: options.parallelism,
                                     timeout: options.timeout, interrupted: options.interrupted)
         var result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
         history.record(plan, result: result, now: Date().timeIntervalSince1970)
         try? history.save(to: directory)
+        // What the plan left for later (a gateway whose container it changed, a model's load
+        // after its pull) is planned by the next look, once the services it needs are ready.
+        var looks = 1
+        while !plan.pending.isEmpty, looks < 4, result.succeeded, result.engineLost == nil, !options.interrupted() {
+            looks += 1
+            var awaited = executor
+            awaited.config.services.removeAll { !plan.awaiting.contains($0.name) }
+            let notReady = await awaited.waitUntilReady(containers: result.containers)
+            guard notReady.isEmpty else { break }
+            let next: Plan
+            (observed, next) = try await look(config, options: options, directory: directory, history: history, key: key, refresh: [],
+                                              integrations: integrations)
+            let nextResult = await execute(next, observed: observed, executor: executor, audit: audit, report: report)
+            result = result.followed(by: nextResult, offset: plan.steps.count)
+            plan = plan.followed(by: next)
+        }
         var notReady: [String: String] = [:]
         let interrupted = options.interrupted()
         if options.wait && !interrupted && result.engineLost == nil {
@@ -54,22 +68,21 @@ extension Controller {
             // Failures while the engine was stopping can look like containers exiting: ask it afresh.
             result.engineLost = await engine.connectionProblem()
         }
-        let integration = options.syncIntegrations && !interrupted && result.engineLost == nil
-            ? await IntegrationSync(config: config, breakers: registry, dryRun: false, fingerprintKey: key, report: onIntegration).run()
-            : IntegrationSync.Outcome()
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
         } catch {
             throw ControllerError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
-        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, integration: integration, duration: ContinuousClock.now - start)
+        return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
     }
 
     /// One look at the engine and the state directory, and the plan for it.
     private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory, key: FingerprintKey?,
-                      refresh: [String]) async throws(ControllerError) -> (ObservedState, Plan) {
+                      refresh: [String], integrations: IntegrationClients?) async throws(ControllerError) -> (ObservedState, Plan) {
+        async let held = integrations?.observe()
         var observed = try await observe()
+        observed.integrations = await held
         observed.applied = AppliedSettingsStore(directory: directory).load()
         observed.supervision = history.services
         for id in refresh { await self.refresh(id, in: &observed) }
@@ -110,7 +123,7 @@ extension Controller {
         var problems: [String: String] = [:]
         while true {
             guard let (observed, plan) = try? await look(config, options: options, directory: directory, history: history, key: key,
-                                                         refresh: []) else {
+                                                         refresh: [], integrations: nil) else {
                 return Dictionary(uniqueKeysWithValues: supervised.map { ($0.name, "the engine could not be read") })
             }
             problems = [:]

@@ -59,10 +59,15 @@ extension Controller {
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
         let registry = BreakerStore(directory: directory, policy: config.project.breakers).load()
-        let (models, failures) = await IntegrationSync(config: config, breakers: registry, dryRun: true, report: { _ in }).modelReports()
+        var integrationsConfig = config
+        integrationsConfig.project.gateway = nil
+        integrationsConfig.project.discovery = nil
+        let held = await IntegrationClients(config: integrationsConfig, breakers: registry, environment: environment).observe()
+        let failures = held.unreadable.values.sorted()
         return StatusReport(project: config.project.name, profile: config.profileDisplayName, engine: engineVersion,
                             services: services.sorted { (rank($0), $0.name) < (rank($1), $1.name) },
-                            models: models, breakers: registry.snapshots(), failures: failures)
+                            models: held.models, preloaded: Set(config.project.modelServer?.models.filter(\.preload).map(\.name) ?? []),
+                            breakers: registry.snapshots(), failures: failures)
     }
 
     /// Active services first, then those outside the profile, then orphans.

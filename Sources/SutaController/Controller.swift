@@ -49,8 +49,7 @@ public struct Controller: Sendable {
         if result.engineLost == nil && !result.succeeded { result.engineLost = await engine.connectionProblem() }
         // Nothing runs any more: the next apply creates, so the record of what ran goes too.
         if result.succeeded { try? FileManager.default.removeItem(at: AppliedSettingsStore(directory: directory).file) }
-        return ApplyOutcome(plan: plan, execution: result, notReady: [:], integration: IntegrationSync.Outcome(),
-                            duration: ContinuousClock.now - start)
+        return ApplyOutcome(plan: plan, execution: result, notReady: [:], duration: ContinuousClock.now - start)
     }
 
     /// Replaces a listed container's state with a direct read (or drops it when it is gone).

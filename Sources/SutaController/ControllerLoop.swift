@@ -184,7 +184,7 @@ public struct ControllerLoop: Sendable {
             }
             let seconds = Self.seconds(ContinuousClock.now - start)
             metrics.reconciled(seconds: seconds, failed: !outcome.succeeded)
-            for failure in outcome.integration.failures { log.error(failure) }
+            for problem in outcome.plan.problems { log.error(problem) }
             let repairedServices = Set(outcome.plan.steps.filter { outcome.execution?.outcomes[$0.id] == .succeeded }.compactMap(\.action.service))
             // One repair per service, timed from its first event (a kill is kill + die + stop).
             let firstEvents = Dictionary(events.compactMap { event in event.service.map { ($0, event) } }) { a, b in a.received < b.received ? a : b }

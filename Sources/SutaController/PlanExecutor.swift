@@ -7,6 +7,8 @@ import SutaPlan
 /// elsewhere. It makes no decisions of its own: those are the planner's.
 public struct PlanExecutor: Sendable {
     public var engine: any EngineDriver
+    /// Carries out the gateway, discovery and model steps; a plan with such steps needs it.
+    public var integrations: (any IntegrationDriver)?
     public var config: ResolvedConfig
     public var parallelism: Int
     /// How long to wait for one dependency condition.
@@ -15,16 +17,13 @@ public struct PlanExecutor: Sendable {
     /// True once the user interrupted (Ctrl-C): no further step starts, waits end, and the
     /// steps in flight finish so nothing is left half-created.
     public var interrupted: @Sendable () -> Bool
-    /// Keys the fingerprint labels of containers whose environment holds secrets; a container
-    /// that needs it is not created without it.
-    public var fingerprintKey: FingerprintKey?
 
-    public init(engine: any EngineDriver, config: ResolvedConfig, fingerprintKey: FingerprintKey? = nil, parallelism: Int = 8,
+    public init(engine: any EngineDriver, integrations: (any IntegrationDriver)? = nil, config: ResolvedConfig, parallelism: Int = 8,
                 timeout: Duration = .seconds(300), pollInterval: Duration = .milliseconds(200),
                 interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.engine = engine
+        self.integrations = integrations
         self.config = config
-        self.fingerprintKey = fingerprintKey
         self.parallelism = max(1, parallelism)
         self.timeout = timeout
         self.pollInterval = pollInterval
@@ -121,17 +120,18 @@ public struct PlanExecutor: Sendable {
         return failures
     }
 
-    private func run(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> StepOutcome {
+    private func run(_ step: PlanStep, ledger: ExecutionLedger, report: @escaping @Sendable (ProgressEvent) -> Void) async -> StepOutcome {
+        if let refusal = step.refusal { return .failed(refusal) }
         do {
             switch step.action {
             case .createNetwork(let spec, let name):
                 try await engine.createNetwork(spec, name: name, labels: OwnershipLabels.forObject(project: config.project.name).merging(spec.labels) { ours, _ in ours })
             case .createVolume(let spec, let name):
                 try await engine.createVolume(spec, name: name, labels: OwnershipLabels.forObject(project: config.project.name).merging(spec.labels) { ours, _ in ours })
-            case .createContainer(let service, let replica, let name):
+            case .createContainer(let service, _, _):
                 if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
-                try await create(service: service, replica: replica, name: name, ledger: ledger)
-            case .recreateContainer(let service, let replica, let name, let oldID, _, let grace):
+                try await create(step, service: service, ledger: ledger)
+            case .recreateContainer(let service, _, let name, let oldID, _, let grace):
                 if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 for port in step.freeHostPorts {
                     if let holder = await engine.holderOfHostPort(port, sparing: oldID) {
@@ -140,7 +140,7 @@ public struct PlanExecutor: Sendable {
                 }
                 try await engine.removeContainer(id: oldID, grace: grace)
                 await ledger.forget(oldID, service: service)
-                try await create(service: service, replica: replica, name: name, ledger: ledger)
+                try await create(step, service: service, ledger: ledger)
             case .startContainer(let service, _, _, let id):
                 if let problem = try await waitForDependencies(step, ledger: ledger, report: report) { return .failed(problem) }
                 try await engine.startContainer(id: id)
@@ -162,6 +162,24 @@ public struct PlanExecutor: Sendable {
                 }
             case .removeVolume(let name):
                 try await engine.removeVolume(name: name)
+            case .upsertGatewayService(let name, let url, let tags, _):
+                try await integration().upsertGatewayService(name: name, url: url, tags: tags)
+            case .upsertGatewayRoute(let route, let service, let tags, _):
+                try await integration().upsertGatewayRoute(route, service: service, tags: tags)
+            case .removeGatewayRoute(_, let id):
+                try await integration().removeGatewayRoute(id: id)
+            case .removeGatewayService(_, let id):
+                try await integration().removeGatewayService(id: id)
+            case .loadGatewayConfig(let text):
+                try await integration().loadGatewayConfig(text: text)
+            case .register(let registration, _):
+                try await integration().register(registration)
+            case .deregister(let id, _):
+                try await integration().deregister(id: id)
+            case .pullModel(let name):
+                try await integration().pullModel(name) { progress in report(.progress(step, progress)) }
+            case .preloadModel(let name, let method, let keepAlive):
+                try await integration().preloadModel(name, method: method, keepAlive: keepAlive)
             }
             return .succeeded
         } catch let error as ControllerError where error.code == .engineUnreachable {
@@ -172,20 +190,15 @@ public struct PlanExecutor: Sendable {
         }
     }
 
-    private func create(service name: String, replica: Int, name containerName: String, ledger: ExecutionLedger) async throws {
-        guard let service = config.services.first(where: { $0.name == name }) else {
-            throw ControllerError(.engine, "service \(name) is not in the resolved config")
-        }
-        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: fingerprintKey))
-        let fingerprint = planner.fingerprint(of: service)
-        // Labels carry comparable hashes only: never `nokey` or an unset secret's placeholder.
-        if let unknown = fingerprint.unknownGroups.first {
-            throw ControllerError(.engine, "cannot label container \(containerName): \(unknown)")
-        }
-        let request = ContainerRequest(name: containerName, service: service, replica: replica, names: planner.names,
-                                       fingerprint: fingerprint)
+    private func integration() throws -> any IntegrationDriver {
+        guard let integrations else { throw ControllerError(.usage, "the plan has integration steps but no integration driver") }
+        return integrations
+    }
+
+    private func create(_ step: PlanStep, service: String, ledger: ExecutionLedger) async throws {
+        guard let request = step.container else { throw ControllerError(.usage, "step #\(step.id) carries no container request") }
         let id = try await engine.createContainer(request)
-        await ledger.record(id, service: name)
+        await ledger.record(id, service: service)
         try await engine.startContainer(id: id)
     }
 

@@ -8,6 +8,8 @@ public struct DiscoveryRegistration: Sendable, Hashable {
     }
 
     public var id: String
+    /// The manifest service registered (not sent: the plan's edges use it).
+    public var service: String
     public var name: String
     public var tags: [String]
     public var meta: [String: String]
@@ -15,8 +17,9 @@ public struct DiscoveryRegistration: Sendable, Hashable {
     public var port: Int
     public var check: Check?
 
-    public init(id: String, name: String, tags: [String], meta: [String: String], address: String, port: Int, check: Check?) {
+    public init(id: String, service: String, name: String, tags: [String], meta: [String: String], address: String, port: Int, check: Check?) {
         self.id = id
+        self.service = service
         self.name = name
         self.tags = tags
         self.meta = meta

@@ -23,7 +23,7 @@ public struct IntegrationState: Sendable {
         for service in config.services where service.replicas > 0 {
             if let gateway = service.gateway, !gateway.routes.isEmpty {
                 gatewayServices.append(GatewayServiceEntity(
-                    name: "\(project)-\(service.name)",
+                    name: "\(project)-\(service.name)", service: service.name,
                     url: "http://\(service.name):\(gateway.port)",
                     routes: gateway.routes.map { route in
                         var qualified = route
@@ -51,7 +51,7 @@ public struct IntegrationState: Sendable {
                     "sutactl-config-hash": planner.fingerprint(of: service).hash,
                     "sutactl-check-hash": String(SHA256.hex(checkText).prefix(12)),
                 ]) { _, ours in ours }
-                registrations.append(DiscoveryRegistration(id: "\(project)-\(service.name)", name: discovery.name, tags: discovery.tags,
+                registrations.append(DiscoveryRegistration(id: "\(project)-\(service.name)", service: service.name, name: discovery.name, tags: discovery.tags,
                                                            meta: meta, address: "127.0.0.1", port: hostPort, check: check))
             }
         }

@@ -1,5 +1,6 @@
 /// One snapshot of the engine: every container, network and volume, owned or not (names
-/// of foreign objects matter: a clash is an error). Planning reads nothing else.
+/// of foreign objects matter: a clash is an error), what the integrations hold, and the
+/// state directory's records. Planning reads nothing else.
 public struct ObservedState: Sendable, Hashable {
     public var containers: [ObservedContainer]
     public var networks: [ObservedObject]
@@ -9,6 +10,9 @@ public struct ObservedState: Sendable, Hashable {
     public var applied: [String: ServiceSettings]
     /// What supervision did to each supervised service so far (from the state directory).
     public var supervision: [String: SupervisionRecord]
+    /// What the gateway, discovery agent and model server hold; nil when they were not read
+    /// (the plan then leaves them alone).
+    public var integrations: ObservedIntegrations?
 
     public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = [],
                 applied: [String: ServiceSettings] = [:], supervision: [String: SupervisionRecord] = [:]) {

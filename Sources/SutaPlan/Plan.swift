@@ -17,6 +17,14 @@ public struct Plan: Sendable, Hashable {
     public var requeue: [String: Double] = [:]
     /// Supervised services held as crash-looping, with why.
     public var held: [String: String] = [:]
+    /// Integration parts planned on the next look (after this plan's container steps, or
+    /// after a model's pull): `gateway: planned once service kong runs again ...`.
+    public var pending: [String] = []
+    /// The services the pending parts wait for: the next look comes once they are ready.
+    public var awaiting: [String] = []
+    /// What cannot be done with the gateway, discovery agent or model server: unreadable,
+    /// a port not published, a name of another owner. Apply reports each as an error.
+    public var problems: [String] = []
 
     public init(steps: [PlanStep], conflicts: [PlanConflict], unchanged: [String], leftovers: [String]) {
         self.steps = steps
@@ -58,7 +66,10 @@ public struct Plan: Sendable, Hashable {
         }
         lines += unknown.map { "unknown: \($0)" }
         lines += requeue.sorted(by: { $0.key < $1.key }).map { "restart service \($0.key) in \(Plan.seconds($0.value)): backoff" }
-        lines += held.sorted(by: { $0.key < $1.key }).map { "held service \($0.key): crash-looping (\($0.value)); left as it is until the manifests change" }
+        lines += held.sorted(by: { $0.key < $1.key }).map {
+            "held service \($0.key): crash-looping (\($0.value)); left as it is (its routes and registration too) until the manifests change"
+        }
+        lines += pending.map { "pending: \($0)" }
         return lines
     }
 

@@ -1,6 +1,7 @@
 import SutaModel
 
-/// One change to the engine.
+/// One change to the engine, the gateway, the discovery agent or the model server. An
+/// integration action carries the request it sends, as the planner decided it.
 public enum PlanAction: Sendable, Hashable {
     case createNetwork(NetworkSpec, name: String)
     case createVolume(VolumeSpec, name: String)
@@ -21,6 +22,24 @@ public enum PlanAction: Sendable, Hashable {
     case removeContainer(service: String?, name: String, containerID: String, stopGrace: Duration?)
     case removeNetwork(name: String, id: String)
     case removeVolume(name: String)
+    /// Gateway (database mode): `PUT /services/{name}` forwarding to `url`.
+    case upsertGatewayService(name: String, url: String, tags: [String], exists: Bool)
+    /// Gateway (database mode): `PUT /routes/{name}` on the gateway service `service`.
+    case upsertGatewayRoute(GatewayRoute, service: String, tags: [String], exists: Bool)
+    /// Gateway (database mode): `DELETE /routes/{id}`.
+    case removeGatewayRoute(name: String, id: String)
+    /// Gateway (database mode): `DELETE /services/{id}`, after its routes.
+    case removeGatewayService(name: String, id: String)
+    /// DB-less gateway: `POST /config` with this text, the node's whole configuration.
+    case loadGatewayConfig(text: String)
+    /// Discovery: `PUT /v1/agent/service/register` with this registration.
+    case register(DiscoveryRegistration, exists: Bool)
+    /// Discovery: `PUT /v1/agent/service/deregister/{id}`.
+    case deregister(id: String, name: String)
+    /// Model server: `POST /api/pull`.
+    case pullModel(name: String)
+    /// Model server: load into memory through `/api/generate` or `/api/embed`.
+    case preloadModel(name: String, method: ModelPreload, keepAlive: String)
 
     /// `network`, `volume` or `service NAME`: what the action is about, for output.
     public var subject: String {
@@ -32,6 +51,23 @@ public enum PlanAction: Sendable, Hashable {
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _):
             "service \(service)"
         case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
+        case .upsertGatewayService(let name, _, _, _), .removeGatewayService(let name, _): "gateway service \(name)"
+        case .upsertGatewayRoute(let route, _, _, _): "gateway route \(route.name)"
+        case .removeGatewayRoute(let name, _): "gateway route \(name)"
+        case .loadGatewayConfig: "gateway configuration"
+        case .register(let registration, _): "registration \(registration.id)"
+        case .deregister(let id, _): "registration \(id)"
+        case .pullModel(let name), .preloadModel(let name, _, _): "model \(name)"
+        }
+    }
+
+    /// `kong`, `consul` or `ollama` for an integration action (its circuit breaker's name).
+    public var dependency: String? {
+        switch self {
+        case .upsertGatewayService, .upsertGatewayRoute, .removeGatewayRoute, .removeGatewayService, .loadGatewayConfig: "kong"
+        case .register, .deregister: "consul"
+        case .pullModel, .preloadModel: "ollama"
+        default: nil
         }
     }
 
@@ -54,7 +90,13 @@ public enum PlanAction: Sendable, Hashable {
         case .updateContainer: "update"
         case .restartContainer: "restart"
         case .holdService: "hold"
-        case .removeContainer, .removeNetwork, .removeVolume: "remove"
+        case .removeContainer, .removeNetwork, .removeVolume, .removeGatewayRoute, .removeGatewayService: "remove"
+        case .upsertGatewayService(_, _, _, let exists), .upsertGatewayRoute(_, _, _, let exists): exists ? "update" : "create"
+        case .loadGatewayConfig: "load"
+        case .register(_, let exists): exists ? "update" : "register"
+        case .deregister: "deregister"
+        case .pullModel: "pull"
+        case .preloadModel: "preload"
         }
     }
 
@@ -62,6 +104,8 @@ public enum PlanAction: Sendable, Hashable {
     public var object: String {
         switch self {
         case .createNetwork, .createVolume, .removeNetwork, .removeVolume, .holdService: ""
+        case .upsertGatewayService, .upsertGatewayRoute, .removeGatewayRoute, .removeGatewayService, .loadGatewayConfig,
+             .register, .deregister, .pullModel, .preloadModel: ""
         case .createContainer(_, _, let name): "container \(name)"
         case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _),
              .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):

@@ -26,6 +26,11 @@ public struct PlanStep: Sendable, Hashable {
     public var freeHostPorts: [HostPort]
     /// Field by field, what the step changes (a create: its key attributes as additions).
     public var changes: [FieldChange] = []
+    /// A create or recreate step: the container it creates, exactly as it is sent.
+    public var container: ContainerRequest?
+    /// Why the step cannot be carried out (a container whose labels would not be comparable);
+    /// the executor fails it with this text.
+    public var refusal: String?
 
     public init(id: Int, action: PlanAction, cause: String, after: [Int] = [], waitFor: [Wait] = [], freeHostPorts: [HostPort] = []) {
         self.id = id

@@ -74,11 +74,15 @@ public struct Planner: Sendable {
                                                  stopGrace: service.stopGracePeriod),
                                 cause: "duplicate of replica \(replica)")
                 }
+                let request = ContainerRequest(name: name, service: service, replica: replica, names: names, fingerprint: fingerprint)
+                // Labels carry comparable hashes only: never `nokey` or an unset secret's placeholder.
+                let refusal = fingerprint.unknownGroups.first.map { "cannot label container \(name): \($0)" }
                 guard let current = keep else {
                     let attributes = settings.fields.filter { ServiceSettings.keyAttributePaths.contains($0.path) }
                     let id = builder.add(.createContainer(service: service.name, replica: replica, name: name), cause: "not found",
                                          after: after, waitFor: waits,
-                                         changes: attributes.map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) })
+                                         changes: attributes.map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) },
+                                         container: request, refusal: refusal)
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                     continue
@@ -117,7 +121,8 @@ public struct Planner: Sendable {
                     // An update changes limits in place: it waits for nothing.
                     let inPlace = step.action.verb == "update"
                     let id = builder.add(step.action, cause: step.cause, after: inPlace ? [] : after, waitFor: inPlace ? [] : waits,
-                                         freeHostPorts: recreate ? ports : [], changes: changes)
+                                         freeHostPorts: recreate ? ports : [], changes: changes, container: recreate ? request : nil,
+                                         refusal: recreate ? refusal : nil)
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                 }
@@ -155,7 +160,15 @@ public struct Planner: Sendable {
                 builder.add(.removeVolume(name: volume.name), cause: "no longer desired", after: builder.removals)
             }
         }
+        var integration = IntegrationPlanner.Outcome()
+        if let integrations = observed.integrations {
+            integration = IntegrationPlanner(config: config, desired: IntegrationState(config: config, fingerprintKey: options.fingerprintKey),
+                                             serviceSteps: serviceSteps).plan(integrations, into: &builder)
+        }
         var plan = Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: leftovers.sorted())
+        plan.pending = integration.pending
+        plan.awaiting = integration.awaiting
+        plan.problems = integration.problems
         plan.orphans = orphans.sorted()
         plan.unknown = unknown
         plan.requeue = requeue

@@ -85,7 +85,7 @@ enum EngineCommand {
                                       replicated: Set(config.services.filter { $0.replicas > 1 }.map(\.name)))
         let outcome = try await controller.apply(target, options: applyOptions, onLockWait: { holder in
             Console.error("waiting for another sutactl (pid \(holder)) to finish with this project…")
-        }, onIntegration: { line in if !json { Console.out(line) } }, report: printer.handle)
+        }, report: printer.handle)
         if json {
             Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: await controller.engine.requestCount).json())
         } else if options.dryRun {
@@ -95,7 +95,7 @@ enum EngineCommand {
             for warning in outcome.execution?.warnings ?? [] { Console.error("warning: \(warning)") }
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) { Console.error("error: \(service) not ready: \(why)") }
         }
-        for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+        for problem in outcome.plan.problems { Console.error("error: \(problem)") }
         if let lost = outcome.engineLost {
             Console.error(engineLostMessage(lost, command: options.command))
             return .engineUnreachable
@@ -131,12 +131,12 @@ enum EngineCommand {
         } else {
             Console.out(OutputFormatter.planText(outcome), terminator: "")
         }
-        guard outcome.integration.failures.isEmpty else {
-            for failure in outcome.integration.failures { Console.error("error: \(failure)") }
+        guard outcome.plan.problems.isEmpty else {
+            for problem in outcome.plan.problems { Console.error("error: \(problem)") }
             Console.error("error: diff is incomplete: what the lines above name could not be read")
             return .engineError
         }
-        if !outcome.plan.isEmpty || !outcome.plan.requeue.isEmpty || !outcome.integration.changes.isEmpty { return .invalid }
+        if !outcome.plan.isEmpty || !outcome.plan.requeue.isEmpty || !outcome.plan.pending.isEmpty { return .invalid }
         return outcome.plan.unknown.isEmpty ? .success : .incomplete
     }
 

@@ -6,25 +6,20 @@ import SutaPlan
 
 /// Text and JSON renderings of apply, down and status results.
 enum OutputFormatter {
-    /// `applied in 12.3s: 8 created, 1 recreated, 0 started, 0 removed` or `no changes: ...`.
-    /// The container plan, then the gateway, discovery and model changes.
-    static func planText(_ outcome: ApplyOutcome) -> String {
-        guard !outcome.integration.changes.isEmpty else { return outcome.plan.text }
-        let containers = outcome.plan.steps.isEmpty && outcome.plan.conflicts.isEmpty ? "" : outcome.plan.text
-        return containers + outcome.integration.changes.map { $0 + "\n" }.joined()
-    }
+    /// The plan: container, gateway, discovery and model steps with their field changes.
+    static func planText(_ outcome: ApplyOutcome) -> String { outcome.plan.text }
 
     static func summary(_ outcome: ApplyOutcome) -> String {
-        if outcome.plan.steps.isEmpty && !outcome.integration.changes.isEmpty {
-            return "containers up to date; " + outcome.integration.changes.joined(separator: "; ")
-        }
         if outcome.plan.steps.isEmpty {
             return (["no changes: \(outcome.plan.unchanged.count) services up to date"] + outcome.plan.notes).joined(separator: "\n")
         }
         var counts: [String: Int] = [:]
         var objects = 0
+        var integrations: [String: Int] = [:]
         for step in outcome.plan.steps where outcome.execution?.outcomes[step.id] == .succeeded {
-            if step.action.service == nil { objects += 1 } else { counts[step.action.verb, default: 0] += 1 }
+            if let dependency = step.action.dependency {
+                integrations[dependency, default: 0] += 1
+            } else if step.action.service == nil { objects += 1 } else { counts[step.action.verb, default: 0] += 1 }
         }
         let failed = outcome.execution?.failures.count ?? 0
         let skipped = outcome.execution?.outcomes.values.filter { if case .skipped = $0 { true } else { false } }.count ?? 0
@@ -32,6 +27,9 @@ enum OutputFormatter {
         var text = "done in \(seconds(outcome.duration)): containers " + verbs.map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         if let updated = counts["update"] { text += ", \(updated) updated in place" }
         if objects > 0 { text += "; \(objects) network\(objects == 1 ? "" : "s")/volume\(objects == 1 ? "" : "s") changed" }
+        let named = [("kong", "gateway"), ("consul", "discovery"), ("ollama", "models")]
+        let changedIntegrations = named.compactMap { dependency, name in integrations[dependency].map { "\(name) \($0)" } }
+        if !changedIntegrations.isEmpty { text += "; " + changedIntegrations.joined(separator: ", ") + " changed" }
         if failed > 0 || skipped > 0 { text += "; \(failed) failed, \(skipped) skipped" }
         return ([text] + outcome.plan.notes).joined(separator: "\n")
     }
@@ -51,6 +49,7 @@ enum OutputFormatter {
                 case .skipped(let why)?: ("skipped", why)
                 }
                 return .object([
+                    ("id", .int(Int64(step.id))), ("after", .array(step.after.map { .int(Int64($0)) })),
                     ("action", .string(step.action.verb)), ("subject", .string(step.action.subject)),
                     ("object", .string(step.action.object)), ("cause", .string(step.cause)),
                     ("changes", .array(step.changes.map(change))),
@@ -62,10 +61,8 @@ enum OutputFormatter {
             ("unknown", .array(outcome.plan.unknown.map(ConfigValue.string))),
             ("notReady", .object(outcome.notReady.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
             ("engineRequests", .int(Int64(engineRequests))),
-            ("integration", .object([
-                ("changes", .array(outcome.integration.changes.map(ConfigValue.string))),
-                ("failures", .array(outcome.integration.failures.map(ConfigValue.string))),
-            ])),
+            ("pending", .array(outcome.plan.pending.map(ConfigValue.string))),
+            ("problems", .array(outcome.plan.problems.map(ConfigValue.string))),
         ])
     }
 
@@ -111,7 +108,7 @@ enum OutputFormatter {
                 .array(models.map { model in
                     .object([
                         ("name", .string(model.name)), ("present", .bool(model.present)), ("loaded", .bool(model.loaded)),
-                        ("sizeBytes", model.sizeBytes.map(ConfigValue.int) ?? .null), ("preload", .bool(model.preload)),
+                        ("sizeBytes", model.sizeBytes.map(ConfigValue.int) ?? .null), ("preload", .bool(report.preloaded.contains(model.name))),
                     ])
                 })
             } ?? .null),

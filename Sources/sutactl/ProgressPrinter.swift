@@ -31,6 +31,7 @@ final class ProgressPrinter: @unchecked Sendable {
         defer { lock.unlock() }
         let (step, text): (PlanStep, String) = switch event {
         case .started(let step): (step, progressVerb(step.action) + "…")
+        case .progress(let step, let how): (step, how)
         case .waiting(let step, let what): (step, "waiting for \(what)")
         case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
         case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
@@ -72,6 +73,11 @@ final class ProgressPrinter: @unchecked Sendable {
         case "recreate": "recreating"
         case "start": "starting"
         case "update": "updating"
+        case "load": "loading"
+        case "register": "registering"
+        case "deregister": "deregistering"
+        case "pull": "pulling"
+        case "preload": "preloading"
         default: "removing"
         }
     }
@@ -82,6 +88,11 @@ final class ProgressPrinter: @unchecked Sendable {
         case "recreate": "recreated"
         case "start": "started"
         case "update": "updated"
+        case "load": "loaded"
+        case "register": "registered"
+        case "deregister": "deregistered"
+        case "pull": "pulled"
+        case "preload": "preloaded"
         default: "removed"
         }
     }

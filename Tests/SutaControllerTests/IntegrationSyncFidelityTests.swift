@@ -1,6 +1,7 @@
 import SutaClients
 import SutaController
 import SutaModel
+import SutaPlan
 import SutaTestSupport
 import SutaYAML
 import XCTest
@@ -33,8 +34,8 @@ final class IntegrationSyncFidelityTests: XCTestCase {
         return ResolvedConfig(project: project, profiles: [], services: [api], networks: [], volumes: [])
     }
 
-    private func sync(_ config: ResolvedConfig) async -> IntegrationSync.Outcome {
-        await IntegrationSync(config: config, breakers: CircuitBreakerRegistry(), dryRun: false, report: { _ in }).run()
+    private func sync(_ config: ResolvedConfig) async -> IntegrationRound {
+        await IntegrationRound.run(config)
     }
 
     /// The names in each collection of the node's export.
@@ -64,13 +65,14 @@ final class IntegrationSyncFidelityTests: XCTestCase {
 
         let before = kong.requestLines.count
         let again = await sync(gatewayConfig(kong, routes: ["/api", "/v1"]))
-        XCTAssertEqual(again, IntegrationSync.Outcome())
+        XCTAssertEqual(again, .none)
         XCTAssertEqual(kong.requestLines.dropFirst(before).filter { !$0.hasPrefix("GET") }, [], "an unchanged gateway is a no-op")
 
         let hash = kong.configurationHash
         let changed = await sync(gatewayConfig(kong, routes: ["/api", "/v2"]))
         XCTAssertEqual(changed.failures, [])
-        XCTAssertEqual(changed.changes.sorted(), ["create gateway route shop-api-v2 /v2", "delete gateway route shop-api-v1"])
+        XCTAssertEqual(changed.changes, ["load gateway configuration"])
+        XCTAssertEqual(changed.plans[0].steps[0].changes.map(\.text), ["- route shop-api-v1.paths /v1", "+ route shop-api-v2.paths /v2"])
         XCTAssertNotEqual(kong.configurationHash, hash)
         names = try await exported(kong)
         XCTAssertEqual(names["services"], ["billing", "other-web", "shop-api"])
@@ -104,14 +106,16 @@ final class IntegrationSyncFidelityTests: XCTestCase {
 
         let first = await sync(config)
         XCTAssertEqual(first.failures, [])
-        XCTAssertEqual(first.changes, ["preload model tinyllama (keep_alive 5m)", "preload model nomic-embed-text (keep_alive 10m)"])
+        XCTAssertEqual(first.changes, ["preload model tinyllama", "preload model nomic-embed-text"])
+        XCTAssertEqual(first.plans[0].steps.map(\.action), [.preloadModel(name: "tinyllama", method: .generate, keepAlive: "5m"),
+                                                             .preloadModel(name: "nomic-embed-text", method: .embed, keepAlive: "10m")])
         XCTAssertEqual(ollama.loadedModels, ["nomic-embed-text:latest", "tinyllama:latest"])
         XCTAssertEqual(ollama.bodies(of: "POST /api/embed"), [#"{"keep_alive":"10m","model":"nomic-embed-text"}"#])
         XCTAssertEqual(ollama.bodies(of: "POST /api/generate"), [#"{"keep_alive":"5m","model":"tinyllama","stream":false}"#])
 
         let before = ollama.requestLines.count
         let second = await sync(config)
-        XCTAssertEqual(second, IntegrationSync.Outcome(), "loaded models, and one with keep_alive 0 that is not loaded: nothing to do")
+        XCTAssertEqual(second, .none, "loaded models, and one with keep_alive 0 that is not loaded: nothing to do")
         XCTAssertEqual(ollama.requestLines.dropFirst(before).filter { $0.hasPrefix("POST") }, [])
     }
 }

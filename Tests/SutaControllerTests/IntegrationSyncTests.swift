@@ -1,6 +1,7 @@
 import SutaClients
 import SutaController
 import SutaModel
+import SutaPlan
 import SutaTestSupport
 import SutaYAML
 import XCTest
@@ -30,8 +31,8 @@ final class IntegrationSyncTests: XCTestCase {
         return ResolvedConfig(project: project, profiles: [], services: services, networks: [], volumes: [])
     }
 
-    private func sync(_ config: ResolvedConfig, dryRun: Bool = false, breakers: CircuitBreakerRegistry = CircuitBreakerRegistry()) async -> IntegrationSync.Outcome {
-        await IntegrationSync(config: config, breakers: breakers, dryRun: dryRun, report: { _ in }).run()
+    private func sync(_ config: ResolvedConfig, dryRun: Bool = false, breakers: CircuitBreakerRegistry = CircuitBreakerRegistry()) async -> IntegrationRound {
+        await IntegrationRound.run(config, dryRun: dryRun, breakers: breakers)
     }
 
     private func writes(_ lines: [String]) -> [String] { lines.filter { !$0.hasPrefix("GET") } }
@@ -50,7 +51,8 @@ final class IntegrationSyncTests: XCTestCase {
         XCTAssertEqual(created.changes.filter { $0.hasPrefix("create gateway") }.count, 5, "\(created.changes)")
         XCTAssertEqual(created.changes.filter { $0.hasPrefix("register") }.count, 2)
         XCTAssertEqual(created.changes.filter { $0.hasPrefix("pull model") }.count, 2)
-        XCTAssertEqual(created.changes.filter { $0.hasPrefix("preload model") }, ["preload model tinyllama (keep_alive 5m)"])
+        XCTAssertEqual(created.changes.filter { $0.hasPrefix("preload model") }, ["preload model tinyllama"], "after its pull, on the next look")
+        XCTAssertEqual(created.plans.first?.pending, ["model tinyllama: preloaded once pulled (what it can do decides how)"])
         XCTAssertEqual(ollama.installedModels, ["nomic-embed-text:latest", "tinyllama:latest"])
         XCTAssertEqual(ollama.loadedModels, ["tinyllama:latest"])
         let services = try await KongAdminClient(endpoint: .init(parsing: kong.address)).listServices(tag: "sutactl-project-shop")
@@ -59,7 +61,7 @@ final class IntegrationSyncTests: XCTestCase {
         // The same desired state again: reads only, no write to any of the three.
         let (kongBefore, consulBefore, ollamaBefore) = (kong.requestLines.count, consul.requestLines.count, ollama.requestLines.count)
         let again = await sync(first)
-        XCTAssertEqual(again, IntegrationSync.Outcome())
+        XCTAssertEqual(again, .none)
         XCTAssertEqual(writes(Array(kong.requestLines.dropFirst(kongBefore))), [])
         XCTAssertEqual(writes(Array(consul.requestLines.dropFirst(consulBefore))), [])
         XCTAssertEqual(Array(ollama.requestLines.dropFirst(ollamaBefore)).filter { $0.contains("pull") || $0.contains("generate") }, [])
@@ -69,12 +71,12 @@ final class IntegrationSyncTests: XCTestCase {
         let changed = await sync(second)
         XCTAssertEqual(changed.failures, [])
         XCTAssertEqual(changed.changes.sorted(), [
-            "create gateway route shop-api-v2 /v2",
-            "delete gateway route shop-api-api",
-            "delete gateway route shop-web-",
-            "delete gateway route shop-web-static",
-            "delete gateway service shop-web",
-            "deregister web (shop-web)",
+            "create gateway route shop-api-v2",
+            "remove gateway route shop-api-api",
+            "remove gateway route shop-web-",
+            "remove gateway route shop-web-static",
+            "remove gateway service shop-web",
+            "deregister registration shop-web",
         ].sorted())
         let remaining = try await ConsulClient(endpoint: .init(parsing: consul.address), token: nil).services()
         XCTAssertEqual(remaining.keys.sorted(), ["shop-api"])
@@ -89,14 +91,16 @@ final class IntegrationSyncTests: XCTestCase {
         defer { kong.stop(); consul.stop(); ollama.stop() }
         let desired = config(kong: kong, consul: consul, ollama: ollama, mode: .dbless, routes: ["api": ["/api"]])
         let dryRun = await sync(desired, dryRun: true)
-        XCTAssertTrue(dryRun.changes.contains("create gateway route shop-api-api /api"))
+        XCTAssertTrue(dryRun.changes.contains("load gateway configuration"), "\(dryRun.changes)")
+        XCTAssertEqual(dryRun.plans[0].steps.first { $0.action.dependency == "kong" }?.changes.map(\.text),
+                       ["+ service shop-api.url http://api:8000", "+ route shop-api-api.paths /api"])
         XCTAssertEqual(writes(kong.requestLines), [], "a dry run writes nothing")
         let applied = await sync(desired)
         XCTAssertEqual(applied.failures, [])
         XCTAssertEqual(writes(kong.requestLines), ["POST /config?check_hash=1"])
         let before = kong.requestLines.count
         let unchanged = await sync(desired)
-        XCTAssertEqual(unchanged, IntegrationSync.Outcome())
+        XCTAssertEqual(unchanged, .none)
         XCTAssertEqual(writes(Array(kong.requestLines.dropFirst(before))), [])
     }
 
@@ -109,7 +113,8 @@ final class IntegrationSyncTests: XCTestCase {
         defer { kong.stop(); consul.stop(); ollama.stop() }
         let desired = config(kong: kong, consul: consul, ollama: ollama, mode: .dbless, routes: ["api": ["/api"]])
         let outcome = await sync(desired)
-        XCTAssertEqual(outcome.failures.filter { $0.hasPrefix("pulling tinyllama failed") }.count, 1, "\(outcome.failures)")
+        XCTAssertEqual(outcome.failures.filter { $0.hasPrefix("pull model tinyllama: ") && $0.contains("file does not exist") }.count, 1,
+                       "\(outcome.failures)")
         XCTAssertFalse(ollama.installedModels.contains("tinyllama:latest"))
 
         consul.down()

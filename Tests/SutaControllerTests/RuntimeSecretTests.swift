@@ -56,12 +56,13 @@ final class RuntimeSecretTests: XCTestCase {
         return ResolvedConfig(project: ProjectSpec(name: "p"), profiles: [], services: [db], networks: [], volumes: [])
     }
 
-    func testTheExecutorLabelsWithTheKeyAndCreatesNothingWithoutOne() async throws {
+    func testContainersAreLabelledWithTheKeyAndNothingIsCreatedWithoutOne() async throws {
         let config = secretConfig()
         let key = try XCTUnwrap(FingerprintKey(bytes: Array(1...32)))
         let plan = Planner(config: config, options: PlanOptions(fingerprintKey: key)).plan(ObservedState())
         let engine = ScriptedEngine()
-        let keyed = await PlanExecutor(engine: engine, config: config, fingerprintKey: key).execute(plan, observed: ObservedState()) { _ in }
+        XCTAssertNil(plan.steps[0].refusal)
+        let keyed = await PlanExecutor(engine: engine, config: config).execute(plan, observed: ObservedState()) { _ in }
         XCTAssertTrue(keyed.succeeded)
         let created = await engine.createdLabels
         let labels = try XCTUnwrap(created["p-db-1"])
@@ -70,8 +71,11 @@ final class RuntimeSecretTests: XCTestCase {
         XCTAssertFalse(labels.values.contains { $0.contains(String(SHA256.hex("19:DB_PASSWORD=hunter2").prefix(8))) })
         XCTAssertEqual(labels["sutactl.secret-env"], "DB_PASSWORD", "the names of secret entries, never their values")
 
+        // Planned without the key, the create step is refused by the planner and carried out as refused.
+        let unkeyed = Planner(config: config).plan(ObservedState())
+        XCTAssertEqual(unkeyed.steps[0].refusal, "cannot label container p-db-1: environment (no fingerprint key in the state directory)")
         let bare = ScriptedEngine()
-        let refused = await PlanExecutor(engine: bare, config: config).execute(plan, observed: ObservedState()) { _ in }
+        let refused = await PlanExecutor(engine: bare, config: config).execute(unkeyed, observed: ObservedState()) { _ in }
         XCTAssertEqual(Array(refused.failures.values), [
             "cannot label container p-db-1: environment (no fingerprint key in the state directory)",
         ])

@@ -81,6 +81,6 @@ final class SupervisionDecisionTests: XCTestCase {
         XCTAssertEqual(holding.steps.first?.action, .holdService(service: "agent", reason: "3 restarts within 10m"))
         let held = planner.plan(observed(.exited, record: SupervisionRecord(restarts: [400, 700, 900], crashLooping: true, lastReason: "3 restarts within 10m")))
         XCTAssertEqual(held.held, ["agent": "3 restarts within 10m"])
-        XCTAssertTrue(held.text.contains("held service agent: crash-looping (3 restarts within 10m); left as it is until the manifests change"), held.text)
+        XCTAssertTrue(held.text.contains("held service agent: crash-looping (3 restarts within 10m); left as it is (its routes and registration too) until the manifests change"), held.text)
     }
 }

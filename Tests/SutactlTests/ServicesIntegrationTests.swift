@@ -26,10 +26,31 @@ final class ServicesIntegrationTests: XCTestCase {
         let (kong, consul, ollama, environment) = (platform.kong, platform.consul, platform.ollama, platform.environment)
         let sutactl = platform.sutactl
 
-        let cold = try sutactl(["apply"] + platform.manifestArguments + ["--profile", platform.profile("default,offline"),
-                                "--wait", "--timeout", "240s"])
+        // diff lists every container, gateway, discovery and model change with its values;
+        // apply then does exactly that list, and on its next look what the diff said was pending.
+        let arguments = platform.manifestArguments + ["--profile", platform.profile("default,offline")]
+        let diff = try sutactl(["diff", "-o", "json"] + arguments)
+        XCTAssertEqual(diff.status, 1, diff.stderr)
+        let planned = try Self.steps(diff.stdout)
+        XCTAssertEqual(Set(planned.map(\.action)), ["create network", "create volume", "create service", "load gateway", "register registration",
+                                                     "pull model"], "\(planned.map(\.line))")
+        let gateway = try XCTUnwrap(planned.first { $0.action == "load gateway" })
+        XCTAssertTrue(gateway.changes.contains("+ service \(project)-backend.url http://backend:8000"), "\(gateway.changes)")
+        XCTAssertTrue(gateway.changes.contains("+ route \(project)-backend-api.paths /api"), "\(gateway.changes)")
+        let registration = try XCTUnwrap(planned.first { $0.line == "register registration \(project)-backend" })
+        XCTAssertEqual(registration.changes, ["+ name backend", "+ address 127.0.0.1:\(try platform.ports.hostPort("backend", containerPort: 8000))"])
+        let pending = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])["pending"] as? [String]
+        XCTAssertTrue(pending?.contains("model tinyllama: preloaded once pulled (what it can do decides how)") == true, "\(pending ?? [])")
+
+        let cold = try sutactl(["apply", "-o", "json"] + arguments + ["--wait", "--timeout", "240s"])
         XCTAssertEqual(cold.status, 0, cold.stderr + cold.stdout)
         XCTAssertFalse((cold.stdout + cold.stderr).contains(token), "the ACL token is never printed")
+        let applied = try Self.steps(cold.stdout)
+        XCTAssertEqual(Array(applied.prefix(planned.count)).map(\.line), planned.map(\.line), "apply's first look is the diff")
+        XCTAssertEqual(Array(applied.prefix(planned.count)).filter { $0.action.contains("gateway") || $0.action.contains("registration") }
+            .map(\.changes), planned.filter { $0.action.contains("gateway") || $0.action.contains("registration") }.map(\.changes))
+        XCTAssertEqual(applied.dropFirst(planned.count).map(\.line), ["preload model tinyllama"], "what the diff said was pending")
+        XCTAssertTrue(applied.allSatisfy { $0.result == "ok" }, "\(applied.map { "\($0.line): \($0.result)" })")
 
         // What the manifests declare for the default profile.
         let paths = ["manifests", "examples/offline"].map { SutactlRunner.repositoryRoot.appendingPathComponent($0).path } + [platform.ports.directory.path]
@@ -56,7 +77,9 @@ final class ServicesIntegrationTests: XCTestCase {
         XCTAssertEqual(ollama.installedModels, ["nomic-embed-text:latest", "tinyllama:latest"])
         XCTAssertEqual(ollama.loadedModels, ["tinyllama:latest"])
 
-        // A second apply: nothing to do, and no write to the engine or any stand-in.
+        // A second diff and apply: nothing to do, and no write to the engine or any stand-in.
+        let noDiff = try sutactl(["diff"])
+        XCTAssertEqual(noDiff.status, 0, noDiff.stdout + noDiff.stderr)
         let counts = (kong.requestLines.count, consul.requestLines.count, ollama.requestLines.count)
         let again = try sutactl(["apply"])
         XCTAssertEqual(again.status, 0, again.stderr)
@@ -93,5 +116,24 @@ final class ServicesIntegrationTests: XCTestCase {
         XCTAssertEqual(try sutactl(["breakers", "reset", "consul"]).stdout, "consul: closed\n")
         let after = try sutactl(["breakers", "-o", "json"])
         XCTAssertTrue(after.stdout.contains("\"name\": \"consul\",\n    \"state\": \"closed\""), after.stdout)
+    }
+
+    /// The steps of `apply -o json` or `diff -o json`: `create service` (action and the kind of
+    /// subject), `create service backend` (the line), the field changes as text, the result.
+    private static func steps(_ json: String) throws -> [(action: String, line: String, changes: [String], result: String)] {
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
+        let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
+        return steps.map { step in
+            let verb = step["action"] as? String ?? "?", subject = step["subject"] as? String ?? "?"
+            let changes = (step["changes"] as? [[String: Any]] ?? []).map { change -> String in
+                let path = change["path"] as? String ?? "?"
+                switch (change["before"] as? String, change["after"] as? String) {
+                case (nil, let after?): return "+ \(path) \(after)"
+                case (let before?, nil): return "- \(path) \(before)"
+                case (let before, let after): return "~ \(path) \(before ?? "") -> \(after ?? "")"
+                }
+            }
+            return ("\(verb) \(subject.split(separator: " ").first ?? "")", "\(verb) \(subject)", changes, step["result"] as? String ?? "?")
+        }
     }
 }

@@ -16,13 +16,12 @@ struct GatewayConfigMerge {
 
     /// The configuration text (JSON, keys sorted, entities in a stable order, so the same
     /// inputs give the same text and Kong's `check_hash` recognises it) for the node whose
-    /// export is `exported` (YAML) when the project wants the services of `owned` (a
-    /// declarative configuration's JSON, services with nested routes).
-    func merged(exported: String, owned: [UInt8]) throws(GatewayConfigProblem) -> String {
-        let current: ConfigValue, desired: ConfigValue
+    /// export is `exported` (YAML) when the project wants the services of `desired` (a
+    /// declarative configuration: services with nested routes).
+    func merged(exported: String, owned desired: ConfigValue) throws(GatewayConfigProblem) -> String {
+        let current: ConfigValue
         do {
             current = try ConfigValue(yaml: exported, file: "GET /config")
-            desired = try ConfigValue(yaml: String(decoding: owned, as: UTF8.self), file: "gateway configuration")
         } catch {
             throw GatewayConfigProblem(message: "cannot read the gateway configuration: \(error)")
         }

@@ -1,6 +1,6 @@
 import SutaModel
 import XCTest
-@testable import SutaController
+@testable import SutaPlan
 
 /// The configuration sutactl loads into a DB-less Kong: the node's export with the
 /// project's services and routes swapped for the desired ones, everything else kept.
@@ -41,13 +41,13 @@ final class GatewayConfigMergeTests: XCTestCase {
 
         """
 
-    private func owned(_ routes: [(name: String, path: String)]) -> [UInt8] {
+    private func owned(_ routes: [(name: String, path: String)]) throws -> ConfigValue {
         let routeJSON = routes.map { #"{"name":"\#($0.name)","paths":["\#($0.path)"],"strip_path":true,"tags":["sutactl","sutactl-project-shop"]}"# }
-        return Array(#"{"_format_version":"3.0","services":[{"name":"shop-api","routes":[\#(routeJSON.joined(separator: ","))],"tags":["sutactl","sutactl-project-shop"],"url":"http://api:8000"}]}"#.utf8)
+        return try ConfigValue(yaml: #"{"_format_version":"3.0","services":[{"name":"shop-api","routes":[\#(routeJSON.joined(separator: ","))],"tags":["sutactl","sutactl-project-shop"],"url":"http://api:8000"}]}"#, file: "owned")
     }
 
     func testKeepsOtherOwnersEntitiesReusesOwnedIDsAndDropsStaleOwnedRoutes() throws {
-        let text = try merge.merged(exported: exported, owned: owned([("shop-api-api", "/api"), ("shop-api-v2", "/v2")]))
+        let text = try merge.merged(exported: exported, owned: try owned([("shop-api-api", "/api"), ("shop-api-v2", "/v2")]))
         let merged = try ConfigValue(yaml: text, file: "merged")
         XCTAssertEqual(merged["_format_version"], .string("3.0"))
         XCTAssertEqual(merged["_transform"], .bool(false), "exported credentials are not transformed again")
@@ -64,30 +64,30 @@ final class GatewayConfigMergeTests: XCTestCase {
             guard case .array(let entities)? = merged[collection] else { return XCTFail("\(collection) dropped: \(text)") }
             XCTAssertEqual(entities.count, 1, collection)
         }
-        XCTAssertEqual(try merge.merged(exported: exported, owned: owned([("shop-api-v2", "/v2"), ("shop-api-api", "/api")])), text,
+        XCTAssertEqual(try merge.merged(exported: exported, owned: try owned([("shop-api-v2", "/v2"), ("shop-api-api", "/api")])), text,
                        "the same wanted entities give the same text, so check_hash can recognise it")
     }
 
     func testANameHeldByAnotherOwnerIsNotTakenOver() {
-        XCTAssertThrowsError(try merge.merged(exported: exported, owned: owned([("billing", "/b")]))) { error in
+        XCTAssertThrowsError(try merge.merged(exported: exported, owned: try owned([("billing", "/b")]))) { error in
             XCTAssertEqual("\(error)", "gateway route billing already exists in Kong and is not tagged sutactl-project-shop: "
                 + "sutactl does not take it over; rename the route or remove the other route")
         }
     }
 
     func testAnotherOwnersEntityOnARouteAboutToGoIsReported() {
-        XCTAssertThrowsError(try merge.merged(exported: exported, owned: owned([("shop-api-v2", "/v2")]))) { error in
+        XCTAssertThrowsError(try merge.merged(exported: exported, owned: try owned([("shop-api-v2", "/v2")]))) { error in
             XCTAssertEqual("\(error)", "plugin rate-limiting (not sutactl's) uses the gateway route shop-api-api, which the manifests no longer "
                 + "declare: remove it from Kong first, or declare the route again")
         }
     }
 
     func testAnEmptyNodeGetsTheFormatVersionAndOnlyTheOwnedServices() throws {
-        let text = try merge.merged(exported: "_format_version: \"3.0\"\n_transform: false\n", owned: owned([("shop-api-api", "/api")]))
+        let text = try merge.merged(exported: "_format_version: \"3.0\"\n_transform: false\n", owned: try owned([("shop-api-api", "/api")]))
         let merged = try ConfigValue(yaml: text, file: "merged")
         guard case .array(let services)? = merged["services"] else { return XCTFail(text) }
         XCTAssertEqual(services.count, 1)
         XCTAssertNil(merged["routes"])
-        XCTAssertThrowsError(try merge.merged(exported: "- not a mapping", owned: owned([])))
+        XCTAssertThrowsError(try merge.merged(exported: "- not a mapping", owned: try owned([])))
     }
 }

@@ -1,6 +1,6 @@
 import SutaModel
 import XCTest
-@testable import SutaController
+import SutaPlan
 
 /// Which declared models are loaded on apply, and through which endpoint.
 final class ModelPreloadTests: XCTestCase {

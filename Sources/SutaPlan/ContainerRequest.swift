@@ -1,9 +1,9 @@
 import SutaModel
-import SutaPlan
 
 /// Everything needed to create one replica's container: the service, the names of the
-/// project's objects, and the ownership labels (with the config fingerprint).
-public struct ContainerRequest: Sendable {
+/// project's objects, and the ownership labels (with the config fingerprint). The planner puts
+/// it on the step that creates the container: the executor sends it as it is.
+public struct ContainerRequest: Sendable, Hashable {
     public var name: String
     public var service: ServiceSpec
     public var replica: Int
