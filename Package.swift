@@ -25,14 +25,16 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(name: "SutaYAML", dependencies: ["CYAML"]),
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
-        .target(name: "SutaHTTP", dependencies: ["CCurlShim"]),
-        .target(name: "SutaClients", dependencies: ["SutaHTTP"]),
+        // The product's one error type, below every layer that fails.
+        .target(name: "SutaErrors"),
+        .target(name: "SutaHTTP", dependencies: ["CCurlShim", "SutaErrors"]),
+        .target(name: "SutaClients", dependencies: ["SutaHTTP", "SutaErrors"]),
         // Stand-in servers for tests (a regular target so every test target shares one copy);
         // Kong's host rule comes from SutaModel, which checks it at `validate`.
         .target(name: "SutaTestSupport", dependencies: ["SutaModel"]),
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
-        .target(name: "SutaController", dependencies: ["SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
-        .executableTarget(name: "sutactl", dependencies: ["SutaController"]),
+        .target(name: "SutaController", dependencies: ["SutaErrors", "SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
+        .executableTarget(name: "sutactl", dependencies: ["SutaController", "SutaErrors"]),
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients", "SutaTestSupport"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),
@@ -41,10 +43,11 @@ let package = Package(
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP", "SutaTestSupport"]),
-        .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaTestSupport"]),
+        .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaErrors", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
-        .testTarget(name: "SutaControllerTests", dependencies: ["SutaController", "SutaClients", "SutaTestSupport"]),
-        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaHTTP", "SutaTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SutaControllerTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaTestSupport"]),
+        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaHTTP", "SutaTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import SutaErrors
 import Synchronization
 
 /// Stops calling a dependency (Kong, Consul, Ollama, a health probe) that keeps failing,
@@ -67,8 +68,8 @@ public final class CircuitBreaker: Sendable {
     /// Errors thrown by `body` are rethrown; a rejected call throws ``CircuitBreakerOpen``
     /// without running `body`.
     ///
-    /// - Parameter isFailure: by default ``countsAsFailure(_:)``: the error's own verdict
-    ///   when it is ``CircuitBreakerClassifiable``, otherwise a failure.
+    /// - Parameter isFailure: by default ``countsAsFailure(_:)``: derived from the error's
+    ///   ``SutaError`` (retryable counts), otherwise a failure.
     public func run<T>(_ body: () async throws -> T, isFailure: (any Error) -> Bool = CircuitBreaker.countsAsFailure) async throws -> T {
         let permit = try acquire()
         do {
@@ -85,13 +86,14 @@ public final class CircuitBreaker: Sendable {
         }
     }
 
-    /// The default verdict of ``run(_:isFailure:)``: ``CircuitBreakerClassifiable/countsAsFailure``
-    /// for errors that classify themselves, `true` for any other error.
+    /// The default verdict of ``run(_:isFailure:)``: a ``SutaError`` that is retryable (the
+    /// dependency unreachable, timing out, overloaded or failing: 429 and 5xx) counts; one
+    /// that is terminal (404, 409, a refused request) is the dependency answering normally.
     public static func countsAsFailure(_ error: any Error) -> Bool {
         switch error {
-        case let error as any CircuitBreakerClassifiable: error.countsAsFailure
         // A cancelled call says nothing about the dependency.
         case is CancellationError: false
+        case let error as any SutaErrorConvertible: error.sutaError.retryable
         // Anything else counts, as resilience4j records every exception by default.
         default: true
         }

@@ -48,16 +48,3 @@ public enum ConsulError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension ConsulError: CircuitBreakerClassifiable {
-    /// Unreachable, transport failures and timeouts (not cancellation), 5xx and 429 count;
-    /// 403, 404, other 4xx, unreadable answers and refused requests do not.
-    public var countsAsFailure: Bool {
-        switch self {
-        case .unreachable: true
-        case .transport(let error): error.countsAsFailure
-        case .server(let status, _): BreakerFailure.isBreakerFailure(status: status)
-        case .forbidden, .notFound, .decoding, .invalidRequest: false
-        }
-    }
-}

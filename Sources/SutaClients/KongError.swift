@@ -50,16 +50,3 @@ public enum KongError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension KongError: CircuitBreakerClassifiable {
-    /// Unreachable, transport failures and timeouts (not cancellation), 5xx and 429 count;
-    /// 404, 409, 405 (DB-less), other 4xx, unreadable answers and refused requests do not.
-    public var countsAsFailure: Bool {
-        switch self {
-        case .unreachable: true
-        case .transport(let error): error.countsAsFailure
-        case .server(let status, _): BreakerFailure.isBreakerFailure(status: status)
-        case .notFound, .conflict, .dbless, .decoding, .invalidRequest: false
-        }
-    }
-}

@@ -6,7 +6,7 @@ import SutaHTTP
 /// The client is split by concern: listing models lives in `OllamaClient+Models`, pulling
 /// in `+Pull`, loading and unloading in `+Loading`. It is safe to share between tasks;
 /// requests run concurrently on pooled connections. Cancelling the calling task aborts its
-/// request. Errors are ``OllamaError``s, and ``OllamaError/countsAsFailure`` tells a
+/// request. Errors are ``OllamaError``s, and their ``SutaError`` (``OllamaError/sutaError``) tells a
 /// ``CircuitBreaker`` which of them mean the server is in trouble.
 public final class OllamaClient: Sendable {
     /// Where the server listens.

@@ -3,7 +3,7 @@ import SutaHTTP
 /// An Ollama request that failed: the server could not be reached, it answered with an
 /// error status (its `{"error":…}` is kept), a pull failed inside its stream, or an answer
 /// could not be read.
-public enum OllamaError: Error, Sendable, Equatable, CustomStringConvertible, CircuitBreakerClassifiable {
+public enum OllamaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Nothing answers at `url` (e.g. `http://127.0.0.1:11434`); `message` says what
     /// happened and what to do about it.
     case unreachable(url: String, message: String)
@@ -36,19 +36,4 @@ public enum OllamaError: Error, Sendable, Equatable, CustomStringConvertible, Ci
         }
     }
 
-    /// Whether a circuit breaker should record this as a failure of the Ollama server:
-    /// no connection, a timeout or broken connection, 429, 503 (busy) and every other 5xx.
-    ///
-    /// A 404 or another 4xx means the server answered (and is healthy); a pull that failed
-    /// inside its stream is about the model or the registry, not about this server; a
-    /// cancelled or invalid request and an unreadable answer would fail again the same way,
-    /// so none of those count.
-    public var countsAsFailure: Bool {
-        switch self {
-        case .unreachable, .busy: true
-        case .server(let status, _): status == 429 || status >= 500
-        case .transport(let error): [.connect, .timeout, .transport, .protocol].contains(error.kind)
-        case .notFound, .pullFailed, .decoding: false
-        }
-    }
 }

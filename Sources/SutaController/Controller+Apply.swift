@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaModel
@@ -9,7 +10,7 @@ extension Controller {
     /// ready, held as crash-looping, or the timeout passes, each look a new plan (restarts
     /// with backoff are the planner's decisions).
     public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
-                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
+                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(SutaError) -> ApplyOutcome {
         let start = ContinuousClock.now
         let config = try target.config()
         // A dry run (diff) reads only: no state directory is created, no state file rewritten.
@@ -72,14 +73,14 @@ extension Controller {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
         } catch {
-            throw ControllerError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
+            throw SutaError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
     }
 
     /// One look at the engine and the state directory, and the plan for it.
     private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory, key: FingerprintKey?,
-                      refresh: [String], integrations: IntegrationClients?) async throws(ControllerError) -> (ObservedState, Plan) {
+                      refresh: [String], integrations: IntegrationClients?) async throws(SutaError) -> (ObservedState, Plan) {
         async let held = integrations?.observe()
         var observed = try await observe()
         observed.integrations = await held
@@ -90,7 +91,7 @@ extension Controller {
                                                                 hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
                                                                 now: Date().timeIntervalSince1970, fingerprintKey: key)).plan(observed)
         if !plan.conflicts.isEmpty {
-            throw ControllerError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
+            throw SutaError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }
         return (observed, plan)
     }

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaModel
 import SutaClients
@@ -7,11 +8,17 @@ extension Controller {
     /// Every active service (and every owned container outside the profile, orphans included)
     /// with ready/desired replicas, state, health, ports, uptime, restarts and drift. Reads
     /// only: it creates no state directory and rewrites no state file.
-    public func status(_ target: ManifestTarget) async throws(ControllerError) -> StatusReport {
+    public func status(_ target: ManifestTarget) async throws(SutaError) -> StatusReport {
         let config = try target.config()
-        let observed = try await observe()
+        var observed = try await observe()
         let directory = state.project(config.project.name)
-        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: try FingerprintKeyFile.load(from: directory)))
+        let supervision = SupervisionHistory.load(from: directory)
+        observed.applied = AppliedSettingsStore(directory: directory).load()
+        observed.supervision = supervision.services
+        // Drift is what apply would do: the planner's steps for the service, by its rules.
+        let plan = Planner(config: config, options: PlanOptions(hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
+                                                                now: Date().timeIntervalSince1970,
+                                                                fingerprintKey: try FingerprintKeyFile.load(from: directory))).plan(observed)
         let owned = observed.containers(of: config.project.name)
         var services: [ServiceStatus] = []
         for service in config.services {
@@ -26,19 +33,20 @@ extension Controller {
                 services.append(missing)
                 continue
             }
-            let drift = ConfigDrift(recorded: container.labels[OwnershipLabels.configFields], desired: planner.fingerprint(of: service))
-            var reasons: [String] = []
-            if !drift.changed.isEmpty {
-                reasons.append("config changed: " + drift.changed.joined(separator: ", "))
-            } else if container.state != .running {
-                reasons.append("container is \(container.state.rawValue)")
-            } else if containers.count != service.replicas {
-                reasons.append("\(containers.count) of \(service.replicas) replicas")
-            }
+            var reasons = Array(Set(plan.steps.filter { $0.action.service == service.name }.map { step in
+                switch step.action {
+                case .createContainer(_, let replica, _): "replica \(replica) has no container"
+                case .startContainer: "container is \(step.cause)"
+                default: step.cause
+                }
+            })).sorted()
+            if let backoff = plan.requeue[service.name] { reasons.append("restart in \(Int(backoff.rounded(.up)))s (backoff)") }
+            if let held = plan.held[service.name] { reasons.append("held: crash-looping (\(held))") }
             let drifted = !reasons.isEmpty
-            reasons += drift.unknown.map { "unknown: \($0)" }
-            var line = try await status(of: container, name: service.name, inProfile: true, drifted: drifted,
-                                        reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+            let prefix = "service \(service.name): "
+            reasons += plan.unknown.filter { $0.hasPrefix(prefix) }.map { "unknown: " + $0.dropFirst(prefix.count) }
+            var line = status(of: container, name: service.name, inProfile: true, drifted: drifted,
+                              reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
             (line.ready, line.desired) = (ready, service.replicas)
             services.append(line)
         }
@@ -46,15 +54,14 @@ extension Controller {
         for container in owned where !active.contains(container.service ?? "") {
             let service = container.service ?? container.name
             let orphan = !config.declaredServices.contains(service)
-            var line = try await status(of: container, name: service, inProfile: false, drifted: true,
-                                        reason: orphan ? "orphan: no longer in the manifests (apply --prune removes it)"
-                                            : "not in the active profile (apply --prune removes it)")
+            var line = status(of: container, name: service, inProfile: false, drifted: true,
+                              reason: orphan ? "orphan: no longer in the manifests (apply --prune removes it)"
+                                  : "not in the active profile (apply --prune removes it)")
             line.orphan = orphan
             services.append(line)
         }
         var probes = ProbeHistory.load(from: directory)
         await probe(&services, config: config, history: &probes)
-        let supervision = SupervisionHistory.load(from: directory)
         for index in services.indices { services[index].supervision = supervision.services[services[index].name] }
         let engineVersion: String
         do { engineVersion = try await engine.engineVersion() } catch { engineVersion = "unknown" }
@@ -73,12 +80,8 @@ extension Controller {
     /// Active services first, then those outside the profile, then orphans.
     private func rank(_ service: ServiceStatus) -> Int { service.inProfile ? 0 : service.orphan ? 2 : 1 }
 
-    private func status(of container: ObservedContainer, name: String, inProfile: Bool, drifted: Bool,
-                        reason: String?) async throws(ControllerError) -> ServiceStatus {
-        var details = ContainerDetails(startedAt: nil, restartCount: 0, ports: [])
-        if container.state == .running || container.state == .restarting {
-            do { details = try await engine.containerDetails(id: container.id) } catch {}
-        }
+    private func status(of container: ObservedContainer, name: String, inProfile: Bool, drifted: Bool, reason: String?) -> ServiceStatus {
+        let details = container.details ?? ContainerDetails(startedAt: nil, restartCount: 0, ports: [])
         return ServiceStatus(name: name, inProfile: inProfile, state: container.state.rawValue, health: container.health.rawValue,
                              containerID: container.shortID,
                              ports: details.ports.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)/\($0.transport)" },
@@ -89,7 +92,7 @@ extension Controller {
     /// Probes the published ports of every active service and records the results in the
     /// project's probe history: the controller does this on each full resync, so `status`
     /// (which records nothing) shows consecutive failures.
-    public func recordProbes(_ config: ResolvedConfig) async throws(ControllerError) {
+    public func recordProbes(_ config: ResolvedConfig) async throws(SutaError) {
         var services = config.services.map { service in
             ServiceStatus(name: service.name, inProfile: true, state: "running", health: "none", containerID: nil, ports: [], startedAt: nil,
                           restarts: 0, drifted: false, driftReason: nil, probe: nil, supervision: nil)

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaModel
@@ -31,7 +32,7 @@ public struct Controller: Sendable {
 
     /// Removes every object of the project (volumes only when asked), under the lock.
     public func down(project: String, volumes: Bool, waitForLock: Bool,
-                     report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
+                     report: @escaping @Sendable (ProgressEvent) -> Void) async throws(SutaError) -> ApplyOutcome {
         let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
         let directory = try state.writableProject(project)
         let lock = try ProjectLock(directory: directory, wait: waitForLock, onWait: { _ in })
@@ -59,25 +60,25 @@ public struct Controller: Sendable {
             let status = try await engine.containerStatus(id: id)
             observed.containers[index].state = status.state
             observed.containers[index].health = status.health
-        } catch let error as ControllerError where error.code == .notFound {
+        } catch let error as SutaError where error.code == .notFound {
             observed.containers.remove(at: index)
         } catch {
             // Keep the listed state: the next event or resync looks again.
         }
     }
 
-    public func observe() async throws(ControllerError) -> ObservedState {
+    public func observe() async throws(SutaError) -> ObservedState {
         do {
             return try await engine.observe()
-        } catch let error as ControllerError {
+        } catch let error as SutaError {
             throw error
         } catch {
-            throw ControllerError(.engine, "cannot read the engine's state: \(error)")
+            throw SutaError(.engine, "cannot read the engine's state: \(error)")
         }
     }
 
     /// Resets one breaker (`sutactl breakers reset NAME`); false when there is none by that name.
-    public func resetBreaker(_ name: String, project: ProjectSpec) throws(ControllerError) -> Bool {
+    public func resetBreaker(_ name: String, project: ProjectSpec) throws(SutaError) -> Bool {
         let store = BreakerStore(directory: try projectDirectory(project.name), policy: project.breakers)
         let registry = store.load()
         defer { store.save(registry) }
@@ -89,11 +90,11 @@ public struct Controller: Sendable {
         BreakerStore(directory: state.project(project.name), policy: project.breakers).load().snapshots()
     }
 
-    func projectDirectory(_ project: String) throws(ControllerError) -> URL {
+    func projectDirectory(_ project: String) throws(SutaError) -> URL {
         do {
             return try state.ensure(project: project)
         } catch {
-            throw ControllerError(.io, "cannot create the state directory \(state.project(project).path): \(error)")
+            throw SutaError(.io, "cannot create the state directory \(state.project(project).path): \(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaModel
@@ -30,7 +31,7 @@ public struct ControllerLoop: Sendable {
 
     /// Runs until SIGTERM or SIGINT; the action in flight finishes, the lock is released.
     /// Returns the exit status: 0 after a clean stop.
-    public func run(onReady: @escaping @Sendable (Int?) -> Void = { _ in }) async throws(ControllerError) -> Int32 {
+    public func run(onReady: @escaping @Sendable (Int?) -> Void = { _ in }) async throws(SutaError) -> Int32 {
         let log = ControllerLog(json: settings.jsonLogs)
         var config = try target.config()
         let directory = try controller.state.writableProject(config.project.name)
@@ -39,7 +40,7 @@ public struct ControllerLoop: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         let metrics = self.metrics
-        let server = try settings.metricsPort.map { port throws(ControllerError) in
+        let server = try settings.metricsPort.map { port throws(SutaError) in
             try MetricsServer(port: port) { path in
                 switch path {
                 case "/metrics": (200, metrics.text)
@@ -205,7 +206,7 @@ public struct ControllerLoop: Sendable {
             return .converged(requeueAfter: outcome.plan.requeue.values.min())
         } catch {
             metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
-            let terminal = [.conflict, .validation, .usage].contains(error.code)
+            let terminal = !error.retryable
             log.error(terminal ? "reconcile failed; waiting for a change" : "reconcile failed; retrying", ["error": error.message])
             return terminal ? .terminal : .retryable
         }

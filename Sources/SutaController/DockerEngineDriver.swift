@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaModel
@@ -13,11 +14,11 @@ public struct DockerEngineDriver: EngineDriver {
     }
 
     /// A driver for the engine `DOCKER_HOST` names (default unix:///var/run/docker.sock).
-    public static func fromEnvironment(_ environment: [String: String]) throws(ControllerError) -> DockerEngineDriver {
+    public static func fromEnvironment(_ environment: [String: String]) throws(SutaError) -> DockerEngineDriver {
         do {
             return DockerEngineDriver(client: try DockerClient.fromEnvironment(environment))
         } catch {
-            throw ControllerError(.usage, error.description)
+            throw SutaError(.usage, error.description)
         }
     }
 
@@ -31,12 +32,14 @@ public struct DockerEngineDriver: EngineDriver {
         async let volumes = client.listVolumes()
         do {
             var observed = try await containers.map(DockerEngineDriver.observed)
-            // What `docker update` changes is not in the listing: inspect the running ones sutactl owns.
+            // What `docker update` changes is not in the listing: inspect the running ones sutactl
+            // owns (status reads its start times and ports from the same inspections).
             let owned = observed.indices.filter { observed[$0].project != nil && observed[$0].state == .running }
             let inspected = await ParallelInspection.live(of: owned.map { observed[$0].id }, client: client)
             for index in owned {
                 observed[index].live = inspected[observed[index].id]?.live
                 observed[index].failingStreak = inspected[observed[index].id]?.failingStreak
+                observed[index].details = inspected[observed[index].id]?.details
             }
             return ObservedState(
                 containers: observed,
@@ -67,7 +70,7 @@ public struct DockerEngineDriver: EngineDriver {
             // killed. A network of this name and project is the one asked for.
             let project = labels[OwnershipLabels.project] ?? ""
             let owned = try await call { try await client.listNetworks(labelFilters: ["\(OwnershipLabels.project)=\(project)"]) }
-            guard owned.contains(where: { $0.name == name }) else { throw ControllerError(.conflict, message) }
+            guard owned.contains(where: { $0.name == name }) else { throw SutaError(.conflict, message) }
         } catch {
             throw DockerEngineDriver.controllerError(error)
         }
@@ -94,7 +97,7 @@ public struct DockerEngineDriver: EngineDriver {
                 throw DockerEngineDriver.controllerError(error)
             }
         }
-        throw ControllerError(.engine, "container \(request.name) could not be created: its name stayed taken by a container being created")
+        throw SutaError(.engine, "container \(request.name) could not be created: its name stayed taken by a container being created")
     }
 
     /// How often a create whose name is taken looks for the container holding it.
@@ -119,7 +122,7 @@ public struct DockerEngineDriver: EngineDriver {
         }
         let ours = [OwnershipLabels.project, OwnershipLabels.service, OwnershipLabels.replica]
             .allSatisfy { labels[$0] != nil && holder.config.labels[$0] == labels[$0] }
-        guard ours, holder.state.status == "created" else { throw ControllerError(.conflict, conflict) }
+        guard ours, holder.state.status == "created" else { throw SutaError(.conflict, conflict) }
         try await call { try await client.removeContainer(holder.id, force: true, volumes: true) }
     }
 
@@ -197,21 +200,6 @@ public struct DockerEngineDriver: EngineDriver {
         return "another process on this host (\(problem))"
     }
 
-    public func containerDetails(id: String) async throws -> ContainerDetails {
-        let inspect = try await call { try await client.inspectContainer(id) }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let ports = inspect.ports.sorted { $0.key < $1.key }.flatMap { key, bindings in
-            let parts = key.split(separator: "/")
-            return bindings.compactMap { binding -> ContainerDetails.Binding? in
-                guard let port = Int(parts[0]), let hostPort = Int(binding.hostPort) else { return nil }
-                return ContainerDetails.Binding(hostIP: binding.hostIP ?? "0.0.0.0", hostPort: hostPort, containerPort: port,
-                                                transport: parts.count > 1 ? String(parts[1]) : "tcp")
-            }
-        }
-        return ContainerDetails(startedAt: formatter.date(from: inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
-    }
-
     public func containerEnvironment(id: String) async throws -> [String] {
         try await call { try await client.inspectContainer(id) }.config.env
     }
@@ -268,17 +256,8 @@ public struct DockerEngineDriver: EngineDriver {
         }
     }
 
-    static func controllerError(_ error: DockerError) -> ControllerError {
-        switch error {
-        case .engineUnreachable(_, let message): ControllerError(.engineUnreachable, message)
-        case .invalidEndpoint(let message): ControllerError(.usage, message)
-        case .conflict(let message): ControllerError(.conflict, message)
-        case .notFound(let message): ControllerError(.notFound, message)
-        case .networkInUse(let message):
-            ControllerError(.engine, message, hint: "a container still uses it, or dockerd kept a phantom endpoint; it was left in place")
-        default: ControllerError(.engine, error.description)
-        }
-    }
+    /// The engine's error as the product's (its code, cause and disposition kept).
+    static func controllerError(_ error: DockerError) -> SutaError { error.sutaError }
 
     static func observed(_ summary: ContainerSummary) -> ObservedContainer {
         // Before API 1.52 the listing has no Health field: it is in the status text.

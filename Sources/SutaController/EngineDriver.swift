@@ -25,8 +25,6 @@ public protocol EngineDriver: Sendable {
     func removeNetwork(id: String) async throws
     func removeVolume(name: String) async throws
     func containerStatus(id: String) async throws -> ContainerStatus
-    /// Start time, restart count and published ports, for `status`.
-    func containerDetails(id: String) async throws -> ContainerDetails
     /// The container's environment as `NAME=value` entries, the image's included: `logs`
     /// masks the secret values among them. Never printed.
     func containerEnvironment(id: String) async throws -> [String]

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaModel
@@ -109,7 +110,7 @@ public struct IntegrationClients: IntegrationDriver {
     }
 
     private func required<T>(_ client: T?, _ what: String) throws -> T {
-        guard let client else { throw ControllerError(.usage, "\(what) is not configured for this profile") }
+        guard let client else { throw SutaError(.usage, "\(what) is not configured for this profile") }
         return client
     }
 

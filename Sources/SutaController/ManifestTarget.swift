@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaModel
 
@@ -38,7 +39,7 @@ public struct ManifestTarget: Sendable {
     }
 
     public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil, needs: Needs = Needs(),
-                            environment: [String: String], state: StateDirectory) throws(ControllerError) -> ManifestTarget {
+                            environment: [String: String], state: StateDirectory) throws(SutaError) -> ManifestTarget {
         let working = URL(fileURLWithPath: "manifests").standardizedFileURL.path
         let hasWorkingManifests = FileManager.default.fileExists(atPath: working)
         var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -50,7 +51,7 @@ public struct ManifestTarget: Sendable {
                 remembered = ProjectState.load(from: state, project: project)
                 paths = remembered.flatMap { $0.paths.isEmpty ? nil : $0.paths } ?? (hasWorkingManifests ? [working] : [])
                 guard !paths.isEmpty else {
-                    throw ControllerError(.usage, "project \(project) has no remembered manifests and there is no ./manifests here",
+                    throw SutaError(.usage, "project \(project) has no remembered manifests and there is no ./manifests here",
                                           hint: "give the manifests with -f PATH")
                 }
             } else if hasWorkingManifests {
@@ -61,7 +62,7 @@ public struct ManifestTarget: Sendable {
                 remembered = state
                 paths = state.paths
             } else {
-                throw ControllerError(.usage, "no manifests: there is no ./manifests here and no project was applied before",
+                throw SutaError(.usage, "no manifests: there is no ./manifests here and no project was applied before",
                                       hint: "give the manifests with -f PATH")
             }
         }
@@ -80,17 +81,17 @@ public struct ManifestTarget: Sendable {
             profiles = remembered.profiles
             resolution = try load(paths, profiles, project, needs, environment)
         }
-        if let usage = resolution.usageError { throw ControllerError(.usage, usage) }
+        if let usage = resolution.usageError { throw SutaError(.usage, usage) }
         return ManifestTarget(resolution: resolution, paths: paths, profiles: profiles, source: source)
     }
 
     private static func load(_ paths: [String], _ profiles: [String], _ project: String?, _ needs: Needs,
-                             _ environment: [String: String]) throws(ControllerError) -> ConfigResolution {
+                             _ environment: [String: String]) throws(SutaError) -> ConfigResolution {
         do {
             return try ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment,
                                       projectName: project, allowsUnsetSecrets: needs.allowsUnsetSecrets).load()
         } catch {
-            throw ControllerError(.usage, error.message)
+            throw SutaError(.usage, error.message)
         }
     }
 
@@ -110,9 +111,9 @@ public struct ManifestTarget: Sendable {
     }
 
     /// The resolved config, or a validation error carrying every diagnostic.
-    public func config() throws(ControllerError) -> ResolvedConfig {
+    public func config() throws(SutaError) -> ResolvedConfig {
         guard let config = resolution.config else {
-            throw ControllerError(.validation, resolution.diagnostics.map(\.description).joined(separator: "\n"))
+            throw SutaError(.validation, resolution.diagnostics.map(\.description).joined(separator: "\n"))
         }
         return config
     }

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 
 /// A minimal HTTP/1.0-style server on 127.0.0.1 for `/metrics` and `/healthz`: one thread,
@@ -8,7 +9,7 @@ public final class MetricsServer: @unchecked Sendable {
     private let body: @Sendable (String) -> (status: Int, text: String)
 
     /// Listens on 127.0.0.1:`port` (0 picks one); `body` answers a path.
-    public init(port: Int, body: @escaping @Sendable (String) -> (status: Int, text: String)) throws(ControllerError) {
+    public init(port: Int, body: @escaping @Sendable (String) -> (status: Int, text: String)) throws(SutaError) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -21,7 +22,7 @@ public final class MetricsServer: @unchecked Sendable {
         guard descriptor >= 0, bound == 0, listen(descriptor, 16) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw ControllerError(.usage, "cannot listen on 127.0.0.1:\(port) for metrics: \(reason)")
+            throw SutaError(.usage, "cannot listen on 127.0.0.1:\(port) for metrics: \(reason)")
         }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
         self.descriptor = descriptor

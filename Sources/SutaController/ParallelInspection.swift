@@ -1,13 +1,17 @@
+import Foundation
 import SutaClients
 import SutaPlan
 
-/// Inspects containers eight at a time for their live limits and restart policy, and their
-/// health check's failing streak. A container
-/// that cannot be inspected (removed meanwhile) is left out: the next look sees it again.
+/// Inspects containers eight at a time for their live limits and restart policy, their
+/// health check's failing streak, and what `status` shows (start time, restarts, bound
+/// ports). A container that cannot be inspected (removed meanwhile) is left out: the next
+/// look sees it again.
 enum ParallelInspection {
-    static func live(of ids: [String], client: DockerClient) async -> [String: (live: LiveResources, failingStreak: Int?)] {
-        await withTaskGroup(of: (String, (live: LiveResources, failingStreak: Int?)?).self) { group in
-            var result: [String: (live: LiveResources, failingStreak: Int?)] = [:]
+    typealias Inspection = (live: LiveResources, failingStreak: Int?, details: ContainerDetails)
+
+    static func live(of ids: [String], client: DockerClient) async -> [String: Inspection] {
+        await withTaskGroup(of: (String, Inspection?).self) { group in
+            var result: [String: Inspection] = [:]
             var next = ids.makeIterator()
             func launch() {
                 guard let id = next.next() else { return }
@@ -17,7 +21,7 @@ enum ParallelInspection {
                     let policy = host.restartPolicy
                     let restart = (policy?.name ?? "no") + ((policy?.maximumRetryCount ?? 0) > 0 ? ":\(policy!.maximumRetryCount!)" : "")
                     return (id, (LiveResources(memoryBytes: host.memory, nanoCpus: host.nanoCpus, pidsLimit: host.pidsLimit, restart: restart),
-                                 inspect.state.health?.failingStreak))
+                                 inspect.state.health?.failingStreak, details(of: inspect)))
                 }
             }
             for _ in 0..<8 { launch() }
@@ -27,5 +31,19 @@ enum ParallelInspection {
             }
             return result
         }
+    }
+
+    private static func details(of inspect: ContainerInspect) -> ContainerDetails {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let ports = inspect.ports.sorted { $0.key < $1.key }.flatMap { key, bindings in
+            let parts = key.split(separator: "/")
+            return bindings.compactMap { binding -> ContainerDetails.Binding? in
+                guard let port = Int(parts[0]), let hostPort = Int(binding.hostPort) else { return nil }
+                return ContainerDetails.Binding(hostIP: binding.hostIP ?? "0.0.0.0", hostPort: hostPort, containerPort: port,
+                                                transport: parts.count > 1 ? String(parts[1]) : "tcp")
+            }
+        }
+        return ContainerDetails(startedAt: formatter.date(from: inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
     }
 }

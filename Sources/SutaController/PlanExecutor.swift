@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaModel
 import SutaPlan
@@ -103,7 +104,7 @@ public struct PlanExecutor: Sendable {
                 let ids = containers[service.name] ?? []
                 group.addTask {
                     if ids.isEmpty { return (service.name, "no container") }
-                    do throws(ControllerError) {
+                    do throws(SutaError) {
                         for id in ids {
                             if let problem = try await wait(for: id, service: service.name, condition) { return (service.name, problem) }
                         }
@@ -182,7 +183,7 @@ public struct PlanExecutor: Sendable {
                 try await integration().preloadModel(name, method: method, keepAlive: keepAlive)
             }
             return .succeeded
-        } catch let error as ControllerError where error.code == .engineUnreachable {
+        } catch let error as SutaError where error.code == .engineUnreachable {
             await ledger.loseEngine(error.message)
             return .failed(error.message)
         } catch {
@@ -191,19 +192,19 @@ public struct PlanExecutor: Sendable {
     }
 
     private func integration() throws -> any IntegrationDriver {
-        guard let integrations else { throw ControllerError(.usage, "the plan has integration steps but no integration driver") }
+        guard let integrations else { throw SutaError(.usage, "the plan has integration steps but no integration driver") }
         return integrations
     }
 
     private func create(_ step: PlanStep, service: String, ledger: ExecutionLedger) async throws {
-        guard let request = step.container else { throw ControllerError(.usage, "step #\(step.id) carries no container request") }
+        guard let request = step.container else { throw SutaError(.usage, "step #\(step.id) carries no container request") }
         let id = try await engine.createContainer(request)
         await ledger.record(id, service: service)
         try await engine.startContainer(id: id)
     }
 
     private func waitForDependencies(_ step: PlanStep, ledger: ExecutionLedger,
-                                     report: @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> String? {
+                                     report: @Sendable (ProgressEvent) -> Void) async throws(SutaError) -> String? {
         for wait in step.waitFor {
             let ids = await ledger.containers(of: wait.service)
             guard !ids.isEmpty else { return "dependency \(wait.service) has no container" }
@@ -229,7 +230,7 @@ public struct PlanExecutor: Sendable {
     /// elapsed time and the last state every few seconds. Throws the engine-unreachable error
     /// at once when the engine goes away: polling a missing socket until the timeout helps no one.
     func wait(for id: String, service: String, _ condition: Dependency.Condition,
-              onWaiting: @Sendable (Duration, String) -> Void = { _, _ in }) async throws(ControllerError) -> String? {
+              onWaiting: @Sendable (Duration, String) -> Void = { _, _ in }) async throws(SutaError) -> String? {
         let start = ContinuousClock.now
         let deadline = start + timeout
         var last = "unknown"
@@ -252,7 +253,7 @@ public struct PlanExecutor: Sendable {
                     return "\(service) is \(status.state.rawValue) (exit code \(status.exitCode))"
                 default: break
                 }
-            } catch let error as ControllerError where error.code == .engineUnreachable {
+            } catch let error as SutaError where error.code == .engineUnreachable {
                 throw error
             } catch {
                 last = String(describing: error)

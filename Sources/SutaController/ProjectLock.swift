@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 
 /// An exclusive lock per project (flock on `lock` in its state directory), so two applies
@@ -9,17 +10,17 @@ public final class ProjectLock: @unchecked Sendable {
 
     /// Takes the lock. When another process holds it: fails at once with `wait: false`,
     /// otherwise calls `onWait` with the holder's pid and blocks until it is free.
-    public init(directory: URL, wait: Bool, onWait: (String) -> Void) throws(ControllerError) {
+    public init(directory: URL, wait: Bool, onWait: (String) -> Void) throws(SutaError) {
         path = directory.appendingPathComponent("lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw ControllerError(.io, "cannot open lock file \(path): \(String(cString: strerror(errno)))")
+            throw SutaError(.io, "cannot open lock file \(path): \(String(cString: strerror(errno)))")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
             guard wait else {
                 close(descriptor)
-                throw ControllerError(.locked, "another sutactl (pid \(holder)) is changing this project; try again, or drop --no-wait to wait for it")
+                throw SutaError(.locked, "another sutactl (pid \(holder)) is changing this project; try again, or drop --no-wait to wait for it")
             }
             onWait(holder)
             while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}

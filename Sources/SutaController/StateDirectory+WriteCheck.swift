@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 
 extension StateDirectory {
@@ -9,7 +10,7 @@ extension StateDirectory {
     /// files can be written there and in the root, before a command changes anything: a
     /// directory that cannot be created, a read-only or immutable file system, a full disk.
     /// Returns the project's directory.
-    public func writableProject(_ name: String) throws(ControllerError) -> URL {
+    public func writableProject(_ name: String) throws(SutaError) -> URL {
         let directory = project(name)
         var path = ""
         for component in directory.path.split(separator: "/") {
@@ -32,7 +33,7 @@ extension StateDirectory {
     }
 
     /// Writes, syncs and removes a scratch file in `folder`.
-    private static func checkWrite(in folder: URL) throws(ControllerError) {
+    private static func checkWrite(in folder: URL) throws(SutaError) {
         let path = folder.appendingPathComponent(".write-check-\(getpid())").path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw unwritable("cannot write in the state directory \(folder.path)", errno) }
@@ -57,8 +58,8 @@ extension StateDirectory {
     }
 
     /// The error for a state directory that cannot be written, with the system's reason.
-    private static func unwritable(_ what: String, _ code: Int32) -> ControllerError {
-        ControllerError(.io, "\(what): \(String(cString: strerror(code))); nothing was changed",
+    private static func unwritable(_ what: String, _ code: Int32) -> SutaError {
+        SutaError(.io, "\(what): \(String(cString: strerror(code))); nothing was changed",
                         hint: "sutactl keeps the project's lock, audit log and state there: free some space, make it writable, "
                             + "or set SUTACTL_STATE_DIR to a writable directory")
     }

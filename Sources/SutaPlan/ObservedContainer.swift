@@ -24,6 +24,8 @@ public struct ObservedContainer: Sendable, Hashable {
     public var live: LiveResources?
     /// Consecutive failed health checks, from the same inspection; nil when not inspected.
     public var failingStreak: Int?
+    /// Start time, restart count and bound ports, from the same inspection; nil when not inspected.
+    public var details: ContainerDetails?
     /// The engine names of the networks it is attached to; nil when not observed.
     public var networks: Set<String>?
 

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaController
 
@@ -39,7 +40,7 @@ enum DownCommand {
     /// The project to remove and where its name came from. Manifests named with -f or found in
     /// ./manifests are read for the name (no secrets needed) and must be valid: a broken
     /// Project document must not make down guess a name.
-    private static func projectAndSource(_ options: CommandOptions, _ controller: Controller) throws(ControllerError) -> (String, ProjectSource) {
+    private static func projectAndSource(_ options: CommandOptions, _ controller: Controller) throws(SutaError) -> (String, ProjectSource) {
         if let known = ManifestTarget.project(paths: options.files, project: options.project, state: controller.state) { return known }
         let target = try EngineCommand.target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true))
         _ = try target.config()

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaController
 import SutaModel
@@ -31,7 +32,7 @@ enum EngineCommand {
                 return ExitStatus(rawValue: try await loop.run()) ?? .success
             default: return try await logs(options, controller)
             }
-        } catch let error as ControllerError {
+        } catch let error as SutaError {
             report(error)
             return ExitStatus(error.code)
         } catch {
@@ -41,7 +42,7 @@ enum EngineCommand {
     }
 
     /// Prints an error once: manifest diagnostics are already `file:line:col: error: ...`.
-    static func report(_ error: ControllerError) {
+    static func report(_ error: SutaError) {
         guard error.code == .validation else { return Console.error("error: \(error)") }
         Console.error(error.description)
         let count = error.message.split(separator: "\n").filter { $0.contains(": error: ") }.count
@@ -52,7 +53,7 @@ enum EngineCommand {
     static let readOnly = ManifestTarget.Needs(profile: true, allowsUnsetSecrets: true)
 
     static func target(_ options: CommandOptions, _ controller: Controller, profiles: [String]? = nil,
-                       needs: ManifestTarget.Needs) throws(ControllerError) -> ManifestTarget {
+                       needs: ManifestTarget.Needs) throws(SutaError) -> ManifestTarget {
         let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles, project: options.project,
                                              needs: needs, environment: controller.environment, state: controller.state)
         // Unset secrets are refused by apply (as errors) and not a concern of read-only commands.
@@ -212,7 +213,7 @@ enum EngineCommand {
 
     /// The project of a command that needs only its name (logs, down): known without reading
     /// manifests from --project or the state directory, else read from the manifests.
-    static func projectName(_ options: CommandOptions, _ controller: Controller) throws(ControllerError) -> String {
+    static func projectName(_ options: CommandOptions, _ controller: Controller) throws(SutaError) -> String {
         if let known = ManifestTarget.project(paths: options.files, project: options.project, state: controller.state) { return known.name }
         return try target(options, controller, needs: .init(profile: false, allowsUnsetSecrets: true)).resolution.project.name
     }

@@ -1,3 +1,4 @@
+import SutaErrors
 import SutaController
 
 /// Process exit statuses (docs/cli.md).
@@ -25,12 +26,12 @@ enum ExitStatus: Int32 {
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
     case interrupted = 130
 
-    init(_ code: ControllerError.Code) {
+    init(_ code: SutaError.Code) {
         self = switch code {
         case .usage: .usage
         case .validation: .invalid
         case .engineUnreachable: .engineUnreachable
-        case .engine, .notFound: .engineError
+        case .engine, .notFound, .unavailable, .rejected, .malformedReply: .engineError
         case .io: .stateUnwritable
         case .conflict: .conflict
         case .locked: .locked

@@ -18,10 +18,10 @@ final class BreakerFailureTests: XCTestCase {
 
     func testTransportErrors() {
         for kind: HTTPError.Kind in [.connect, .timeout, .transport, .protocol] {
-            XCTAssertTrue(HTTPError(kind, "x").countsAsFailure, "\(kind)")
+            XCTAssertTrue(CircuitBreaker.countsAsFailure(HTTPError(kind, "x")), "\(kind)")
         }
         for kind: HTTPError.Kind in [.cancelled, .invalidEndpoint, .invalidRequest] {
-            XCTAssertFalse(HTTPError(kind, "x").countsAsFailure, "\(kind)")
+            XCTAssertFalse(CircuitBreaker.countsAsFailure(HTTPError(kind, "x")), "\(kind)")
         }
     }
 
@@ -35,8 +35,8 @@ final class BreakerFailureTests: XCTestCase {
             .notFound("x"), .conflict("x"), .dbless("x"), .server(status: 400, message: "x"), .server(status: 413, message: "x"),
             .decoding("x"), .invalidRequest("x"), .transport(HTTPError(.cancelled, "x")),
         ]
-        for error in failures { XCTAssertTrue(error.countsAsFailure, "\(error)") }
-        for error in expected { XCTAssertFalse(error.countsAsFailure, "\(error)") }
+        for error in failures { XCTAssertTrue(CircuitBreaker.countsAsFailure(error), "\(error)") }
+        for error in expected { XCTAssertFalse(CircuitBreaker.countsAsFailure(error), "\(error)") }
     }
 
     func testConsulErrors() {
@@ -48,8 +48,8 @@ final class BreakerFailureTests: XCTestCase {
             .forbidden("x"), .notFound("x"), .server(status: 400, message: "x"), .decoding("x"), .invalidRequest("x"),
             .transport(HTTPError(.cancelled, "x")),
         ]
-        for error in failures { XCTAssertTrue(error.countsAsFailure, "\(error)") }
-        for error in expected { XCTAssertFalse(error.countsAsFailure, "\(error)") }
+        for error in failures { XCTAssertTrue(CircuitBreaker.countsAsFailure(error), "\(error)") }
+        for error in expected { XCTAssertFalse(CircuitBreaker.countsAsFailure(error), "\(error)") }
     }
 
     func testAnyErrorForABreakersClassifier() {

@@ -83,7 +83,7 @@ final class ConsulClientTests: XCTestCase {
             try await client.register(ConsulServiceRegistration(id: "x", name: "", port: 1))
         }
         XCTAssertEqual(error, .server(status: 400, message: "PUT /v1/agent/service/register?replace-existing-checks=true: Missing service name"))
-        XCTAssertFalse(error!.countsAsFailure)
+        XCTAssertFalse(CircuitBreaker.countsAsFailure(error!))
     }
 
     func testMetaTheAgentRefusesIsItsInvalidServiceMetaError() async throws {
@@ -138,7 +138,7 @@ final class ConsulClientTests: XCTestCase {
         let denied = await thrownError { () async throws(ConsulError) in try await anonymous.register(self.api) }
         guard case .forbidden(let message) = denied else { return XCTFail(String(describing: denied)) }
         XCTAssertTrue(message.contains("Permission denied"), message)
-        XCTAssertFalse(denied!.countsAsFailure)
+        XCTAssertFalse(CircuitBreaker.countsAsFailure(denied!))
         let deniedDeregister = await thrownError { () async throws(ConsulError) in try await anonymous.deregister(id: "demo-api") }
         guard case .forbidden = deniedDeregister else { return XCTFail(String(describing: deniedDeregister)) }
         let filtered = try await anonymous.services()
@@ -185,7 +185,7 @@ final class ConsulClientTests: XCTestCase {
             standIn.failNext(1, status: status)
             let error = await thrownError { () async throws(ConsulError) in try await client.services() }
             XCTAssertEqual(error, .server(status: status, message: "GET /v1/agent/services: stand-in failure (HTTP \(status))"))
-            XCTAssertTrue(error!.countsAsFailure, "\(status)")
+            XCTAssertTrue(CircuitBreaker.countsAsFailure(error!), "\(status)")
         }
         standIn.down()
         let error = await thrownError { () async throws(ConsulError) in try await client.services() }

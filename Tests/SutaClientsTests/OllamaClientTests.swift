@@ -85,7 +85,7 @@ final class OllamaClientTests: XCTestCase {
         XCTAssertEqual(error, .pullFailed(model: "tinyllama:latest", message: "cannot pull tinyllama:latest: \(message)"))
         XCTAssertEqual(progress.count, 3, "the manifest line and two progress lines came before the error")
         XCTAssertFalse(progress.contains { $0.status == "success" })
-        XCTAssertEqual(error?.countsAsFailure, false, "the server itself answered")
+        XCTAssertEqual(error.map(CircuitBreaker.countsAsFailure), false, "the server itself answered")
         XCTAssertEqual(standIn.installedModels, ["llama3.2:1b"])
         let present = try await client.isPresent("tinyllama")
         XCTAssertFalse(present)
@@ -146,7 +146,7 @@ final class OllamaClientTests: XCTestCase {
     func testPreloadingAModelTheServerDoesNotHaveIsNotFoundAndUnloadingItIsFine() async throws {
         let error = await failure { () async throws(OllamaError) in try await client.preload("tinyllama", keepAlive: "5m") }
         XCTAssertEqual(error, .notFound(model: "tinyllama"))
-        XCTAssertEqual(error?.countsAsFailure, false)
+        XCTAssertEqual(error.map(CircuitBreaker.countsAsFailure), false)
         try await client.unload("tinyllama")
     }
 
@@ -177,7 +177,7 @@ final class OllamaClientTests: XCTestCase {
         standIn.setBusy(true)
         let tags = await failure { () async throws(OllamaError) in try await client.tags() }
         XCTAssertEqual(tags, .busy(OllamaStandIn.busyMessage))
-        XCTAssertEqual(tags?.countsAsFailure, true)
+        XCTAssertEqual(tags.map(CircuitBreaker.countsAsFailure), true)
         let (_, pull) = await pull("tinyllama")
         XCTAssertEqual(pull, .busy(OllamaStandIn.busyMessage))
         XCTAssertTrue(pull?.description.contains("server busy") ?? false)
@@ -189,12 +189,12 @@ final class OllamaClientTests: XCTestCase {
         standIn.failNext("POST /api/generate", status: 400, message: "time: invalid duration \"soon\"")
         let server = await failure { () async throws(OllamaError) in try await client.tags() }
         XCTAssertEqual(server, .server(status: 500, message: "llama runner process has terminated"))
-        XCTAssertEqual(server?.countsAsFailure, true)
+        XCTAssertEqual(server.map(CircuitBreaker.countsAsFailure), true)
         let limited = await failure { () async throws(OllamaError) in try await client.loaded() }
-        XCTAssertEqual(limited?.countsAsFailure, true)
+        XCTAssertEqual(limited.map(CircuitBreaker.countsAsFailure), true)
         let invalid = await failure { () async throws(OllamaError) in try await client.preload("llama3.2:1b", keepAlive: "soon") }
         XCTAssertEqual(invalid, .server(status: 400, message: "time: invalid duration \"soon\""))
-        XCTAssertEqual(invalid?.countsAsFailure, false)
+        XCTAssertEqual(invalid.map(CircuitBreaker.countsAsFailure), false)
         let recovered = try await client.tags()
         XCTAssertEqual(recovered.count, 1)
     }
@@ -206,7 +206,7 @@ final class OllamaClientTests: XCTestCase {
         guard case .unreachable(let url, let message) = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertEqual(url, "http://127.0.0.1:\(port)")
         XCTAssertTrue(message.contains("cannot reach the Ollama server at http://127.0.0.1:\(port)"), message)
-        XCTAssertEqual(error?.countsAsFailure, true)
+        XCTAssertEqual(error.map(CircuitBreaker.countsAsFailure), true)
     }
 
     // MARK: With a circuit breaker

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaController
 import XCTest
@@ -14,7 +15,7 @@ final class ProjectLockTests: XCTestCase {
         let folder = try directory()
         let first = try ProjectLock(directory: folder, wait: false) { _ in }
         XCTAssertThrowsError(try ProjectLock(directory: folder, wait: false) { _ in }) { error in
-            let error = error as? ControllerError
+            let error = error as? SutaError
             XCTAssertEqual(error?.code, .locked)
             XCTAssertTrue(error?.message.hasPrefix("another sutactl (pid \(getpid())) is changing this project") == true, "\(String(describing: error))")
         }

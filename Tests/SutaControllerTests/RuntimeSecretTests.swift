@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaController
 import SutaModel
@@ -41,7 +42,7 @@ final class RuntimeSecretTests: XCTestCase {
     func testADamagedKeyFileIsAnErrorThatSaysWhatToDo() throws {
         try Data("not a key\n".utf8).write(to: directory.appendingPathComponent("fingerprint.key"))
         XCTAssertThrowsError(try FingerprintKeyFile.loadOrCreate(in: directory)) { error in
-            let error = error as? ControllerError
+            let error = error as? SutaError
             XCTAssertEqual(error?.code, .io)
             XCTAssertEqual(error?.message, "the fingerprint key \(self.directory.path)/fingerprint.key is not 64 hex digits")
             XCTAssertTrue(error?.hint?.hasPrefix("restore it from the machine that applied the project") == true)

@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaController
 import SutaModel
@@ -40,8 +41,8 @@ actor ScriptedEngine: EngineDriver {
 
     private var departure: (calls: Int, message: String)?
     /// The engine-unreachable error, once the engine has gone away.
-    private var gone: ControllerError? {
-        departure.flatMap { calls.count >= $0.calls ? ControllerError(.engineUnreachable, $0.message) : nil }
+    private var gone: SutaError? {
+        departure.flatMap { calls.count >= $0.calls ? SutaError(.engineUnreachable, $0.message) : nil }
     }
 
     private var unhealthy: [String: String] = [:]
@@ -64,7 +65,7 @@ actor ScriptedEngine: EngineDriver {
         running -= 1
         calls.append("create \(request.service.name)")
         createdLabels[request.name] = request.labels
-        if failing.contains(request.service.name) { throw ControllerError(.engine, "create \(request.name) failed: boom") }
+        if failing.contains(request.service.name) { throw SutaError(.engine, "create \(request.name) failed: boom") }
         counter += 1
         let id = "c\(counter)-\(request.service.name)"
         names[id] = request.service.name
@@ -94,7 +95,6 @@ actor ScriptedEngine: EngineDriver {
     private var phantomNetworks: Set<String> = []
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
 
-    func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
     func containerEnvironment(id: String) async throws -> [String] { environments[id] ?? [] }
     func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {
         for chunk in logChunks[id] ?? [] { onOutput(chunk) }
@@ -107,7 +107,7 @@ actor ScriptedEngine: EngineDriver {
 
     func containerStatus(id: String) async throws -> ContainerStatus {
         if let gone { throw gone }
-        guard var status = statuses[id], let service = names[id] else { throw ControllerError(.engine, "no such container \(id)") }
+        guard var status = statuses[id], let service = names[id] else { throw SutaError(.engine, "no such container \(id)") }
         if let output = unhealthy[service], status.state == .running {
             status.health = .unhealthy
             status.name = "p-\(service)-1"

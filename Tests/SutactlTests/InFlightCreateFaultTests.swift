@@ -1,3 +1,4 @@
+import SutaErrors
 import Foundation
 import SutaClients
 import SutaController
@@ -73,7 +74,7 @@ final class InFlightCreateFaultTests: XCTestCase {
             do {
                 _ = try await driver.createContainer(try request())
                 XCTFail("\(labels): created over it")
-            } catch let error as ControllerError {
+            } catch let error as SutaError {
                 XCTAssertEqual(error.code, .conflict)
                 XCTAssertTrue(error.message.contains("The container name \"/\(webName)\" is already in use by container \"\(other)\""), error.message)
             }

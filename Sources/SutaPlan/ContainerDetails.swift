@@ -1,9 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
-/// What `status` shows of a running container beyond the listing.
-public struct ContainerDetails: Sendable, Equatable {
+/// What `status` shows of a running container beyond the listing, from the inspection that
+/// also reads its live limits (one inspection per container per look).
+public struct ContainerDetails: Sendable, Hashable {
     /// A published port as the engine bound it.
-    public struct Binding: Sendable, Equatable {
+    public struct Binding: Sendable, Hashable {
         public var hostIP: String
         public var hostPort: Int
         public var containerPort: Int
