@@ -12,7 +12,7 @@ extension Controller {
                       onIntegration: @escaping @Sendable (String) -> Void = { _ in },
                       report: @escaping @Sendable (ProgressEvent) -> Void) async throws(ControllerError) -> ApplyOutcome {
         let start = ContinuousClock.now
-        let config = try target.config()
+        let config = try BuildContext.digested(try target.config())
         // A dry run (diff) reads only: no state directory is created, no state file rewritten.
         // Before the first engine call: a state directory that cannot take the lock, the audit
         // log and state.json fails the apply while nothing has changed yet.
@@ -70,6 +70,7 @@ extension Controller {
     private func look(_ config: ResolvedConfig, options: ApplyOptions, directory: URL, history: SupervisionHistory, key: FingerprintKey?,
                       refresh: [String]) async throws(ControllerError) -> (ObservedState, Plan) {
         var observed = try await observe()
+        observed.imageBuildHashes = try await imageBuildHashes(Planner(config: config).builtImages.map(\.tag))
         observed.applied = AppliedSettingsStore(directory: directory).load()
         observed.supervision = history.services
         for id in refresh { await self.refresh(id, in: &observed) }

@@ -8,7 +8,7 @@ extension Controller {
     /// with ready/desired replicas, state, health, ports, uptime, restarts and drift. Reads
     /// only: it creates no state directory and rewrites no state file.
     public func status(_ target: ManifestTarget) async throws(ControllerError) -> StatusReport {
-        let config = try target.config()
+        let config = try BuildContext.digested(try target.config())
         let observed = try await observe()
         let directory = state.project(config.project.name)
         let planner = Planner(config: config, options: PlanOptions(fingerprintKey: try FingerprintKeyFile.load(from: directory)))

@@ -121,7 +121,7 @@ public struct PlanExecutor: Sendable {
         return failures
     }
 
-    private func run(_ step: PlanStep, ledger: ExecutionLedger, report: @Sendable (ProgressEvent) -> Void) async -> StepOutcome {
+    private func run(_ step: PlanStep, ledger: ExecutionLedger, report: @escaping @Sendable (ProgressEvent) -> Void) async -> StepOutcome {
         do {
             switch step.action {
             case .createNetwork(let spec, let name):
@@ -162,6 +162,15 @@ public struct PlanExecutor: Sendable {
                 }
             case .removeVolume(let name):
                 try await engine.removeVolume(name: name)
+            case .buildImage(let service, let tag, let hash):
+                guard let build = config.services.first(where: { $0.name == service })?.build else {
+                    throw ControllerError(.engine, "service \(service) has no build in the resolved config")
+                }
+                let labels = build.labels.merging([OwnershipLabels.project: config.project.name, OwnershipLabels.buildHash: hash,
+                                                   OwnershipLabels.managedBy: OwnershipLabels.managedByValue]) { _, ours in ours }
+                try await engine.buildImage(ImageBuildRequest(service: service, build: build, tag: tag, labels: labels)) { line in
+                    report(.output(step, line))
+                }
             }
             return .succeeded
         } catch let error as ControllerError where error.code == .engineUnreachable {

@@ -5,4 +5,6 @@ public enum ProgressEvent: Sendable {
     case waiting(PlanStep, for: String)
     case started(PlanStep)
     case finished(PlanStep, StepOutcome, Duration)
+    /// A line of a running step's output: an image build's progress.
+    case output(PlanStep, String)
 }

@@ -9,6 +9,9 @@ public struct ObservedState: Sendable, Hashable {
     public var applied: [String: ServiceSettings]
     /// What supervision did to each supervised service so far (from the state directory).
     public var supervision: [String: SupervisionRecord]
+    /// The `sutactl.build-hash` label of each local image a service builds, by tag: empty
+    /// for an image without one (not built by sutactl); a tag missing here has no image.
+    public var imageBuildHashes: [String: String] = [:]
 
     public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = [],
                 applied: [String: ServiceSettings] = [:], supervision: [String: SupervisionRecord] = [:]) {

@@ -21,6 +21,8 @@ public enum PlanAction: Sendable, Hashable {
     case removeContainer(service: String?, name: String, containerID: String, stopGrace: Duration?)
     case removeNetwork(name: String, id: String)
     case removeVolume(name: String)
+    /// Build the image `tag` from the `build` of `service`, labelled with `hash`.
+    case buildImage(service: String, tag: String, hash: String)
 
     /// `network`, `volume` or `service NAME`: what the action is about, for output.
     public var subject: String {
@@ -32,6 +34,7 @@ public enum PlanAction: Sendable, Hashable {
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _):
             "service \(service)"
         case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
+        case .buildImage(let service, _, _): "service \(service)"
         }
     }
 
@@ -41,11 +44,12 @@ public enum PlanAction: Sendable, Hashable {
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _): service
         case .removeContainer(let service, _, _, _): service
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
+        case .buildImage(let service, _, _): service
         default: nil
         }
     }
 
-    /// `create`, `recreate`, `start`, `remove`.
+    /// `create`, `recreate`, `start`, `remove`, `build`.
     public var verb: String {
         switch self {
         case .createNetwork, .createVolume, .createContainer: "create"
@@ -55,6 +59,7 @@ public enum PlanAction: Sendable, Hashable {
         case .restartContainer: "restart"
         case .holdService: "hold"
         case .removeContainer, .removeNetwork, .removeVolume: "remove"
+        case .buildImage: "build"
         }
     }
 
@@ -66,6 +71,7 @@ public enum PlanAction: Sendable, Hashable {
         case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _),
              .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):
             "container \(name) \(id.prefix(12))"
+        case .buildImage(_, let tag, _): "image \(tag)"
         }
     }
 }

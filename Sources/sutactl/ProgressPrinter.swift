@@ -35,6 +35,8 @@ final class ProgressPrinter: @unchecked Sendable {
         case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
         case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
         case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
+        // A build's output: each line when not live, the latest in the step's line when live.
+        case .output(let step, let output): (step, live ? progressVerb(step.action) + "… " + output.prefix(60) : "  " + output)
         }
         let line = "\(subject(step.action)): \(text)"
         if !live {
@@ -72,6 +74,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "recreate": "recreating"
         case "start": "starting"
         case "update": "updating"
+        case "build": "building"
         default: "removing"
         }
     }
@@ -82,6 +85,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "recreate": "recreated"
         case "start": "started"
         case "update": "updated"
+        case "build": "built"
         default: "removed"
         }
     }
