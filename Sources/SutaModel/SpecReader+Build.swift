@@ -14,12 +14,12 @@ extension SpecReader {
         let contextText = f["context"].flatMap { string($0, "build.context") } ?? "."
         var spec = BuildSpec(context: absolutePath(contextText.isEmpty ? "." : contextText, besides: node.location.file), location: node.location)
         if let n = f["dockerfile"], let text = string(n, "build.dockerfile") {
-            guard let relative = dockerfilePath(text, in: spec.context) else {
+            if let relative = dockerfilePath(text, in: spec.context) {
+                spec.dockerfile = relative
+            } else {
                 diagnostics.error("`build.dockerfile` `\(text)` is outside the build context `\(contextText)`", at: n.location,
                                   hint: "put the Dockerfile in the context directory (the engine reads it from there)")
-                return nil
             }
-            spec.dockerfile = relative
         }
         if let n = f["args"] { spec.args = buildArgs(n) }
         if let n = f["target"] { spec.target = string(n, "build.target") }

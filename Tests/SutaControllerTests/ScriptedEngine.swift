@@ -93,6 +93,10 @@ actor ScriptedEngine: EngineDriver {
     func keepPhantom(network id: String) { phantomNetworks.insert(id) }
     private var phantomNetworks: Set<String> = []
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
+    func imageBuildHashes(_ tags: [String]) async throws -> [String: String] { [:] }
+    func buildImage(_ request: ImageBuildRequest, onOutput: @escaping @Sendable (String) -> Void) async throws {
+        calls.append("build \(request.tag)")
+    }
 
     func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
     func containerEnvironment(id: String) async throws -> [String] { environments[id] ?? [] }
