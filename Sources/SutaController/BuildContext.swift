@@ -18,7 +18,6 @@ struct BuildContext {
         var kind: Kind
         /// Permission bits.
         var mode: Int
-        var size: Int
         /// Unix seconds (the archive keeps them; the digest does not).
         var modified: Int
     }

@@ -31,14 +31,14 @@ extension BuildContext {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR:
                     if excluded && !ignore.hasExceptions { continue }
-                    if !excluded { entries.append(Entry(path: path, kind: .directory, mode: mode, size: 0, modified: modified)) }
+                    if !excluded { entries.append(Entry(path: path, kind: .directory, mode: mode, modified: modified)) }
                     try visit(path)
                 case S_IFREG where !excluded:
-                    entries.append(Entry(path: path, kind: .file, mode: mode, size: Int(info.st_size), modified: modified))
+                    entries.append(Entry(path: path, kind: .file, mode: mode, modified: modified))
                     total += Int(info.st_size)
                 case S_IFLNK where !excluded:
                     let target = try FileManager.default.destinationOfSymbolicLink(atPath: full)
-                    entries.append(Entry(path: path, kind: .symlink(target), mode: mode, size: 0, modified: modified))
+                    entries.append(Entry(path: path, kind: .symlink(target), mode: mode, modified: modified))
                 default:
                     continue
                 }

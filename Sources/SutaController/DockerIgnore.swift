@@ -8,14 +8,13 @@ import Foundation
 /// `!` makes an exception; the last pattern that matches a path decides.
 struct DockerIgnore: Sendable {
     struct Pattern: Sendable {
-        let text: String
         let exclusion: Bool
         let expression: NSRegularExpression
     }
 
     let patterns: [Pattern]
 
-    /// An invalid pattern (an unclosed `[`), at its line of `file`.
+    /// An invalid pattern (an unclosed `[`), at its line of the file.
     struct Problem: Error {
         let line: Int
         let pattern: String
@@ -40,7 +39,7 @@ struct DockerIgnore: Sendable {
             guard let expression = try? NSRegularExpression(pattern: DockerIgnore.expression(line)) else {
                 throw Problem(line: index + 1, pattern: line)
             }
-            patterns.append(Pattern(text: line, exclusion: exclusion, expression: expression))
+            patterns.append(Pattern(exclusion: exclusion, expression: expression))
         }
         self.patterns = patterns
     }
