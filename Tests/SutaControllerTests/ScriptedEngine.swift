@@ -15,7 +15,7 @@ actor ScriptedEngine: EngineDriver {
     private(set) var maxConcurrentCreates = 0
     private var counter = 0
 
-    /// Services whose container create fails.
+    /// Services whose container create (and image build) fails.
     func failCreate(of service: String) { failing.insert(service) }
     /// The service's container reports `healthy` only after this many status polls.
     func becomeHealthy(_ service: String, afterPolls polls: Int) { pollsUntilHealthy[service] = polls }
@@ -96,7 +96,12 @@ actor ScriptedEngine: EngineDriver {
     func imageBuildHashes(_ tags: [String]) async throws -> [String: String] { [:] }
     func buildImage(_ request: ImageBuildRequest, onOutput: @escaping @Sendable (String) -> Void) async throws {
         calls.append("build \(request.tag)")
+        builtLabels[request.tag] = request.labels
+        onOutput("Step 1/1 : FROM img:1")
+        if failing.contains(request.service) { throw ControllerError(.engine, "build of service \(request.service) failed at step 1/1: boom") }
     }
+    /// The labels of every image built, by tag.
+    private(set) var builtLabels: [String: [String: String]] = [:]
 
     func containerDetails(id: String) async throws -> ContainerDetails { ContainerDetails(startedAt: nil, restartCount: 0, ports: []) }
     func containerEnvironment(id: String) async throws -> [String] { environments[id] ?? [] }
