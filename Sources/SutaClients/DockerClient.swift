@@ -136,15 +136,21 @@ public final class DockerClient: Sendable {
 
     /// Sends a streaming request: the body of a 2xx response goes to `onChunk` as it
     /// arrives (on the transfer's thread); there is no total time limit. Returns the
-    /// response head; throws the matching ``DockerError`` for any other status.
+    /// response head; throws the matching ``DockerError`` for any other status. `upload`
+    /// is a request body and its content type (a build context's tar).
     @discardableResult
     func stream(
         _ method: String,
         _ path: String,
         query: DockerQuery = DockerQuery(),
+        upload: (bytes: [UInt8], contentType: String)? = nil,
         onChunk: sending @escaping ([UInt8]) -> Void
     ) async throws(DockerError) -> HTTPResponse {
-        let request = try await request(method, path, query: query, body: String?.none, timeout: nil)
+        var request = try await request(method, path, query: query, body: String?.none, timeout: nil)
+        if let upload {
+            request.body = upload.bytes
+            request.headers["Content-Type"] = upload.contentType
+        }
         calls.add(1, ordering: .relaxed)
         let response: HTTPResponse
         do {

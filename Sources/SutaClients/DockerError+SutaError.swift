@@ -7,7 +7,7 @@ extension DockerError: SutaErrorConvertible {
         case .invalidEndpoint, .apiVersion: SutaError(.usage, description, dependency: "docker")
         case .notFound: SutaError(.notFound, description, dependency: "docker")
         case .conflict: SutaError(.conflict, description, dependency: "docker")
-        case .notModified: SutaError(.engine, description, dependency: "docker", disposition: .terminal)
+        case .notModified, .buildFailed: SutaError(.engine, description, dependency: "docker", disposition: .terminal)
         case .pullFailed: SutaError(.engine, description, dependency: "docker")
         case .badRequest: SutaError(.rejected, description, dependency: "docker")
         case .networkInUse:

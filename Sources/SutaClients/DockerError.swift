@@ -24,6 +24,9 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `cannot pull IMAGE: …`, and `no registry reachable (…)` when the engine could not
     /// reach a registry.
     case pullFailed(image: String, message: String)
+    /// An image build failed: the builder's message, and the step it failed at (`2/3: RUN
+    /// false`) when the stream named one.
+    case buildFailed(image: String, step: String?, message: String)
     /// Any other error status, with the engine's message.
     case server(status: Int, message: String)
     /// The engine's API version is below the oldest this client speaks (1.41), or unknown.
@@ -45,6 +48,7 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badRequest(let message): "the Docker Engine rejected the request: \(message)"
         case .networkInUse(let message): message
         case .pullFailed(_, let message): message
+        case .buildFailed(let image, let step, let message): "cannot build \(image)\(step.map { " at step \($0)" } ?? ""): \(message)"
         case .server(let status, let message): "Docker Engine error (HTTP \(status)): \(message)"
         case .apiVersion(let message): message
         case .transport(let error): error.message

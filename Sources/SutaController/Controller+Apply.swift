@@ -12,7 +12,7 @@ extension Controller {
     public func apply(_ target: ManifestTarget, options: ApplyOptions, onLockWait: @escaping (String) -> Void = { _ in },
                       report: @escaping @Sendable (ProgressEvent) -> Void) async throws(SutaError) -> ApplyOutcome {
         let start = ContinuousClock.now
-        let config = try target.config()
+        let config = try BuildContext.digested(try target.config())
         // A dry run (diff) reads only: no state directory is created, no state file rewritten.
         // Before the first engine call: a state directory that cannot take the lock, the audit
         // log and state.json fails the apply while nothing has changed yet.
@@ -84,6 +84,7 @@ extension Controller {
         async let held = integrations?.observe()
         var observed = try await observe()
         observed.integrations = await held
+        observed.imageBuildHashes = try await imageBuildHashes(Planner(config: config).builtImages.map(\.tag))
         observed.applied = AppliedSettingsStore(directory: directory).load()
         observed.supervision = history.services
         for id in refresh { await self.refresh(id, in: &observed) }

@@ -9,7 +9,7 @@ extension Controller {
     /// with ready/desired replicas, state, health, ports, uptime, restarts and drift. Reads
     /// only: it creates no state directory and rewrites no state file.
     public func status(_ target: ManifestTarget) async throws(SutaError) -> StatusReport {
-        let config = try target.config()
+        let config = try BuildContext.digested(try target.config())
         var observed = try await observe()
         let directory = state.project(config.project.name)
         let supervision = SupervisionHistory.load(from: directory)

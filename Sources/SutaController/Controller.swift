@@ -77,6 +77,18 @@ public struct Controller: Sendable {
         }
     }
 
+    /// The build hashes of the images the config builds, as the engine has them.
+    func imageBuildHashes(_ tags: [String]) async throws(SutaError) -> [String: String] {
+        guard !tags.isEmpty else { return [:] }
+        do {
+            return try await engine.imageBuildHashes(tags)
+        } catch let error as SutaError {
+            throw error
+        } catch {
+            throw SutaError(.engine, "cannot read the engine's images: \(error)")
+        }
+    }
+
     /// Resets one breaker (`sutactl breakers reset NAME`); false when there is none by that name.
     public func resetBreaker(_ name: String, project: ProjectSpec) throws(SutaError) -> Bool {
         let store = BreakerStore(directory: try projectDirectory(project.name), policy: project.breakers)

@@ -24,6 +24,12 @@ public protocol EngineDriver: Sendable {
     func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String?
     func removeNetwork(id: String) async throws
     func removeVolume(name: String) async throws
+    /// The `sutactl.build-hash` label of each of `tags` present locally: empty for an image
+    /// without one; a tag with no image is left out.
+    func imageBuildHashes(_ tags: [String]) async throws -> [String: String]
+    /// Builds an image from a context directory, handing each line of the builder's output
+    /// to `onOutput`; a failure names the step it failed at.
+    func buildImage(_ request: ImageBuildRequest, onOutput: @escaping @Sendable (String) -> Void) async throws
     func containerStatus(id: String) async throws -> ContainerStatus
     /// The container's environment as `NAME=value` entries, the image's included: `logs`
     /// masks the secret values among them. Never printed.

@@ -178,9 +178,14 @@ public struct PlanExecutor: Sendable {
             case .deregister(let id, _):
                 try await integration().deregister(id: id)
             case .pullModel(let name):
-                try await integration().pullModel(name) { progress in report(.progress(step, progress)) }
+                try await integration().pullModel(name) { progress in report(.output(step, progress)) }
             case .preloadModel(let name, let method, let keepAlive):
                 try await integration().preloadModel(name, method: method, keepAlive: keepAlive)
+            case .buildImage:
+                guard let request = step.image else { throw SutaError(.usage, "step #\(step.id) carries no image build request") }
+                try await engine.buildImage(request) { line in
+                    report(.output(step, line))
+                }
             }
             return .succeeded
         } catch let error as SutaError where error.code == .engineUnreachable {

@@ -4,7 +4,7 @@ import SutaPlan
 public enum ProgressEvent: Sendable {
     case waiting(PlanStep, for: String)
     case started(PlanStep)
-    /// How a long step is getting on (a model's download: `pulling 45%`).
-    case progress(PlanStep, String)
     case finished(PlanStep, StepOutcome, Duration)
+    /// A line of a running step's output: an image build's progress, a model's download (`pulling 45%`).
+    case output(PlanStep, String)
 }

@@ -121,7 +121,8 @@ public struct ConfigResolver: Sendable {
             reader.interpolator.reportsMissing = isActive
             reader.activeChecks = isActive ? checks : nil
             let spec = isActive ? merged(document, with: appliedProfiles) : document.spec
-            guard let service = reader.service(document, spec: spec) else { continue }
+            guard var service = reader.service(document, spec: spec) else { continue }
+            if service.build != nil, service.image.isEmpty { service.image = BuildSpec.defaultImage(project: project.name, service: service.name) }
             services.append(service)
             if isActive { active.insert(service.name) }
         }

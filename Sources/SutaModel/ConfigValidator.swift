@@ -97,7 +97,11 @@ struct ConfigValidator {
             diagnostics.error("service `\(service.name)` has an empty image", at: service.imageLocation)
         } else if let problem = ImageReferenceGrammar.problem(service.image) {
             diagnostics.error("image `\(service.image)` of `\(service.name)` is not a valid image reference: \(problem)", at: service.imageLocation,
-                              hint: "write [REGISTRY[:PORT]/]NAME[:TAG][@sha256:DIGEST], e.g. `postgres:16.3-alpine`")
+                              hint: service.build == nil ? "write [REGISTRY[:PORT]/]NAME[:TAG][@sha256:DIGEST], e.g. `postgres:16.3-alpine`"
+                                  : "set `image:` to the NAME[:TAG] to build")
+        } else if service.build != nil, ImageReference(service.image).digest != nil {
+            diagnostics.error("image `\(service.image)` of `\(service.name)` names a digest; a built image is named by a tag",
+                              at: service.imageLocation, hint: "write NAME[:TAG], e.g. `\(ImageReference(service.image).repository):1`")
         }
     }
 
@@ -107,9 +111,10 @@ struct ConfigValidator {
             diagnostics.error("`\(service.name)` requires `\(dependency.service)`, which is not in the active profile", at: dependency.location,
                               hint: "add `\(dependency.service)` to the profile, or mark the dependency `required: false`")
         }
-        // An invalid image is reported for every service by checkImage; tags are advice for valid ones.
+        // An invalid image is reported for every service by checkImage; tags are advice for valid
+        // ones, and not for an image built here (no registry is asked for it).
         let reference = ImageReference(service.image)
-        if !service.image.isEmpty, ImageReferenceGrammar.problem(service.image) == nil {
+        if !service.image.isEmpty, service.build == nil, ImageReferenceGrammar.problem(service.image) == nil {
             if reference.tag == nil && reference.digest == nil {
                 diagnostics.warning("image `\(service.image)` of `\(service.name)` has no tag; it means `latest`", at: service.imageLocation,
                                     hint: "pin a version, e.g. `\(service.image):1.2.3`")

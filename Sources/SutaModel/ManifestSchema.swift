@@ -6,12 +6,16 @@
 public enum ManifestSchema {
     typealias Node = ConfigValue
 
-    private static func object(_ properties: [(String, Node, String)], required: [String] = []) -> Node {
+    /// An object of `properties` and no others; with `requiredOneOf`, at least one of those must be present.
+    private static func object(_ properties: [(String, Node, String)], required: [String] = [], requiredOneOf: [String] = []) -> Node {
         var members: [(String, Node)] = [("type", .string("object"))]
         members.append(("properties", .object(properties.map { name, schema, description in
             (name, described(schema, description))
         })))
         if !required.isEmpty { members.append(("required", .array(required.map(Node.string)))) }
+        if !requiredOneOf.isEmpty {
+            members.append(("anyOf", .array(requiredOneOf.map { .object([("required", .array([.string($0)]))]) })))
+        }
         members.append(("additionalProperties", .bool(false)))
         return .object(members)
     }
@@ -98,6 +102,12 @@ public enum ManifestSchema {
             ("stop_grace_period", duration, "time between the stop signal and SIGKILL"), ("labels", map(scalar), "container labels"),
             ("replicas", integer, "number of containers (0 stops the service)"), ("supervised", boolean, "restart with backoff when unhealthy"),
             ("gateway", gateway, "routes on the gateway (Kong)"), ("discovery", discovery, "registration with the discovery agent (Consul)"),
+            ("build", anyOf(type("string"), object([
+                ("context", string, "the context directory, relative to this file (default .)"),
+                ("dockerfile", string, "the Dockerfile, relative to the context (default Dockerfile)"),
+                ("args", anyOf(map(scalar), array(string)), "build arguments, as a mapping or NAME=VALUE list"),
+                ("target", string, "the stage to build"), ("labels", map(scalar), "labels of the built image"),
+            ])), "build the image from a context directory (a string: the context); `image` names the tag"),
         ]
     }
 
@@ -164,7 +174,7 @@ public enum ManifestSchema {
             ])),
             ("required", .array(["apiVersion", "kind", "metadata"].map(Node.string))),
             ("additionalProperties", .bool(false)),
-            ("allOf", .array([document(.project, projectSpec), document(.service, object(serviceProperties, required: ["image"])),
+            ("allOf", .array([document(.project, projectSpec), document(.service, object(serviceProperties, requiredOneOf: ["image", "build"])),
                               document(.network, networkSpec), document(.volume, object([("driver", string, ""), ("driver_opts", map(scalar), "")])),
                               document(.profile, profileSpec)])),
         ])

@@ -18,6 +18,14 @@ extension ServiceSpec {
             ("name", .string(name)),
             ("image", .string(image)),
         ]
+        if let build {
+            fields.append(("build", .object([
+                ("context", .string(build.context)), ("dockerfile", .string(build.dockerfile)),
+                ("args", .object(build.args.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                ("target", build.target.map(ConfigValue.string) ?? .null),
+                ("labels", .object(build.labels.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ])))
+        }
         if let entrypoint { fields.append(("entrypoint", .array(entrypoint.map(ConfigValue.string)))) }
         if let command { fields.append(("command", .array(command.map(ConfigValue.string)))) }
         if let workingDir { fields.append(("workingDir", .string(workingDir))) }

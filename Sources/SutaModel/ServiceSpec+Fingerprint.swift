@@ -1,7 +1,8 @@
 extension ServiceSpec {
     /// Hashes of what a container runs with, one per group of fields, so a changed container
     /// can say which fields differ. Replicas, profiles, depends_on, gateway, discovery and
-    /// supervision are not included: changing them never recreates a container.
+    /// supervision are not included: changing them never recreates a container. A service with
+    /// `build` has a `build` group, its build hash: a rebuilt image recreates its containers.
     ///
     /// Secret values enter the hash (changing a password recreates the container, as Compose
     /// does) but never in the clear and never under a plain hash: a group holding a secret is
@@ -34,7 +35,7 @@ extension ServiceSpec {
             ("tmpfs", list(tmpfs)),
             ("stop", "\(stopSignal ?? "")|\(stopGracePeriod.map { String($0.nanoseconds) } ?? "")"),
             ("labels", list(labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
-        ]
+        ] + (build.map { [("build", $0.hash)] } ?? [])
         // Only environment values can come from secrets (or have names that say they are secret).
         let secretGroups: Set<String> = environment.contains(where: \.isSecret) ? ["environment"] : []
         return ConfigFingerprint(groups: groups.map { name, text in

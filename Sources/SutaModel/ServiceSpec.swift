@@ -37,6 +37,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var supervised: Bool
     public var gateway: GatewaySpec?
     public var discovery: DiscoverySpec?
+    /// How the image is built; nil when it is pulled (or already present).
+    public var build: BuildSpec?
 
     public init(name: String, location: SourceLocation, image: String) {
         self.name = name

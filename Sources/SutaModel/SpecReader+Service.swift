@@ -5,7 +5,7 @@ extension SpecReader {
         "image", "entrypoint", "command", "working_dir", "environment", "ports", "volumes", "networks",
         "resources", "healthcheck", "depends_on", "restart", "user", "read_only", "cap_drop", "cap_add",
         "security_opt", "tmpfs", "stop_signal", "stop_grace_period", "labels", "replicas", "supervised",
-        "gateway", "discovery",
+        "gateway", "discovery", "build",
     ]
 
     /// Decodes a Service document's spec. Problems are recorded; the result is nil only when
@@ -16,12 +16,17 @@ extension SpecReader {
             return nil
         }
         guard let f = fields(node, of: "service spec", allowed: Self.serviceFields, refused: CISDockerRule.refusedServiceFields) else { return nil }
-        guard let imageNode = f["image"] else {
-            diagnostics.error("service `\(document.name)` has no image", at: node.location)
+        var build: BuildSpec?
+        if let n = f["build"] { build = self.build(n) }
+        guard f["image"] != nil || build != nil else {
+            if f["build"] == nil { diagnostics.error("service `\(document.name)` has no image", at: node.location, hint: "add `image:`, or `build:` to build one") }
             return nil
         }
-        var service = ServiceSpec(name: document.name, location: document.nameLocation, image: string(imageNode, "image") ?? "")
-        service.imageLocation = imageNode.location
+        // A built image without `image` is named by the resolver, which knows the project.
+        var service = ServiceSpec(name: document.name, location: document.nameLocation, image: "")
+        if let n = f["image"] { service.image = string(n, "image") ?? "" }
+        service.imageLocation = f["image"]?.location ?? build?.location ?? node.location
+        service.build = build
         service.metadataLabels = document.labels
         if let n = f["entrypoint"] { service.entrypoint = commandLine(n, "entrypoint") }
         if let n = f["command"] { service.command = commandLine(n, "command") }

@@ -13,6 +13,9 @@ public struct ObservedState: Sendable, Hashable {
     /// What the gateway, discovery agent and model server hold; nil when they were not read
     /// (the plan then leaves them alone).
     public var integrations: ObservedIntegrations?
+    /// The `sutactl.build-hash` label of each local image a service builds, by tag: empty
+    /// for an image without one (not built by sutactl); a tag missing here has no image.
+    public var imageBuildHashes: [String: String] = [:]
 
     public init(containers: [ObservedContainer] = [], networks: [ObservedObject] = [], volumes: [ObservedObject] = [],
                 applied: [String: ServiceSettings] = [:], supervision: [String: SupervisionRecord] = [:]) {

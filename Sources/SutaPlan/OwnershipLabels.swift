@@ -12,6 +12,8 @@ public enum OwnershipLabels {
     /// comma-separated: `logs` masks their values without the manifests.
     public static let secretEnvironment = "sutactl.secret-env"
     public static let managedBy = "sutactl.managed-by"
+    /// The build hash of an image sutactl built (`BuildSpec.hash`): it is rebuilt when that changes.
+    public static let buildHash = "sutactl.build-hash"
     public static let managedByValue = "sutactl"
 
     /// Labels of a network or volume of `project`.

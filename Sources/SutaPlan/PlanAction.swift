@@ -40,6 +40,8 @@ public enum PlanAction: Sendable, Hashable {
     case pullModel(name: String)
     /// Model server: load into memory through `/api/generate` or `/api/embed`.
     case preloadModel(name: String, method: ModelPreload, keepAlive: String)
+    /// Build the image `tag` from the `build` of `service`, labelled with `hash`.
+    case buildImage(service: String, tag: String, hash: String)
 
     /// `network`, `volume` or `service NAME`: what the action is about, for output.
     public var subject: String {
@@ -58,6 +60,7 @@ public enum PlanAction: Sendable, Hashable {
         case .register(let registration, _): "registration \(registration.id)"
         case .deregister(let id, _): "registration \(id)"
         case .pullModel(let name), .preloadModel(let name, _, _): "model \(name)"
+        case .buildImage(let service, _, _): "service \(service)"
         }
     }
 
@@ -77,11 +80,12 @@ public enum PlanAction: Sendable, Hashable {
         case .createContainer(let service, _, _), .recreateContainer(let service, _, _, _, _, _), .startContainer(let service, _, _, _): service
         case .removeContainer(let service, _, _, _): service
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
+        case .buildImage(let service, _, _): service
         default: nil
         }
     }
 
-    /// `create`, `recreate`, `start`, `remove`.
+    /// `create`, `recreate`, `start`, `remove`, `build`.
     public var verb: String {
         switch self {
         case .createNetwork, .createVolume, .createContainer: "create"
@@ -97,6 +101,7 @@ public enum PlanAction: Sendable, Hashable {
         case .deregister: "deregister"
         case .pullModel: "pull"
         case .preloadModel: "preload"
+        case .buildImage: "build"
         }
     }
 
@@ -110,6 +115,7 @@ public enum PlanAction: Sendable, Hashable {
         case .recreateContainer(_, _, let name, let id, _, _), .startContainer(_, _, let name, let id), .removeContainer(_, let name, let id, _),
              .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):
             "container \(name) \(id.prefix(12))"
+        case .buildImage(_, let tag, _): "image \(tag)"
         }
     }
 }

@@ -42,6 +42,8 @@ public struct Planner: Sendable {
             objectSteps["volume:" + volume.name] = builder.add(.createVolume(volume, name: name), cause: "not found")
         }
 
+        // Images first too: the containers of the services using them wait for their build.
+        let builds = addBuilds(observed, to: &builder)
         let owned = observed.containers(of: project)
         var unchanged: [String] = []
         var unknown: [String] = []
@@ -52,7 +54,7 @@ public struct Planner: Sendable {
             let fingerprint = fingerprint(of: service)
             let prerequisites = service.networks.compactMap { objectSteps["network:" + $0.network] }
                 + service.volumes.compactMap { $0.kind == .volume ? $0.source.flatMap { objectSteps["volume:" + $0] } : nil }
-            let after = prerequisites + service.dependsOn.flatMap { serviceSteps[$0.service] ?? [] }
+            let after = prerequisites + service.dependsOn.flatMap { serviceSteps[$0.service] ?? [] } + (builds[service.image].map { [$0] } ?? [])
             let waits = service.dependsOn.map { PlanStep.Wait(service: $0.service, condition: $0.condition) }
             let ports = service.ports.compactMap { mapping in
                 mapping.hostPort.map { HostPort(hostIP: mapping.hostIP, port: $0, transport: mapping.transport.rawValue) }

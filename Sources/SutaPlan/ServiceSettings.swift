@@ -32,6 +32,7 @@ public struct ServiceSettings: Sendable, Hashable, Codable {
         func add(_ path: String, _ value: String?) { if let value { fields.append(Field(path: path, value: value)) } }
         func words(_ list: [String]) -> String { "[" + list.map(ServiceSettings.quoted).joined(separator: ", ") + "]" }
         add("image", service.image)
+        add("build.hash", service.build?.hash)
         add("entrypoint", service.entrypoint.map(words))
         add("command", service.command.map(words))
         add("working_dir", service.workingDir.map(ServiceSettings.quoted))

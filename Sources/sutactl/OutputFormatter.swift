@@ -26,6 +26,7 @@ enum OutputFormatter {
         let verbs = [("create", "created"), ("recreate", "recreated"), ("start", "started"), ("remove", "removed")]
         var text = "done in \(seconds(outcome.duration)): containers " + verbs.map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         if let updated = counts["update"] { text += ", \(updated) updated in place" }
+        if let built = counts["build"] { text += "; \(built) image\(built == 1 ? "" : "s") built" }
         if objects > 0 { text += "; \(objects) network\(objects == 1 ? "" : "s")/volume\(objects == 1 ? "" : "s") changed" }
         let named = [("kong", "gateway"), ("consul", "discovery"), ("ollama", "models")]
         let changedIntegrations = named.compactMap { dependency, name in integrations[dependency].map { "\(name) \($0)" } }

@@ -31,11 +31,12 @@ final class ProgressPrinter: @unchecked Sendable {
         defer { lock.unlock() }
         let (step, text): (PlanStep, String) = switch event {
         case .started(let step): (step, progressVerb(step.action) + "…")
-        case .progress(let step, let how): (step, how)
         case .waiting(let step, let what): (step, "waiting for \(what)")
         case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
         case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
         case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
+        // A build's output: each line when not live, the latest in the step's line when live.
+        case .output(let step, let output): (step, live ? progressVerb(step.action) + "… " + output.prefix(60) : "  " + output)
         }
         let line = "\(subject(step.action)): \(text)"
         if !live {
@@ -78,6 +79,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "deregister": "deregistering"
         case "pull": "pulling"
         case "preload": "preloading"
+        case "build": "building"
         default: "removing"
         }
     }
@@ -93,6 +95,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "deregister": "deregistered"
         case "pull": "pulled"
         case "preload": "preloaded"
+        case "build": "built"
         default: "removed"
         }
     }

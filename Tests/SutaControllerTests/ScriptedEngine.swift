@@ -16,7 +16,7 @@ actor ScriptedEngine: EngineDriver {
     private(set) var maxConcurrentCreates = 0
     private var counter = 0
 
-    /// Services whose container create fails.
+    /// Services whose container create (and image build) fails.
     func failCreate(of service: String) { failing.insert(service) }
     /// The service's container reports `healthy` only after this many status polls.
     func becomeHealthy(_ service: String, afterPolls polls: Int) { pollsUntilHealthy[service] = polls }
@@ -94,6 +94,15 @@ actor ScriptedEngine: EngineDriver {
     func keepPhantom(network id: String) { phantomNetworks.insert(id) }
     private var phantomNetworks: Set<String> = []
     func removeVolume(name: String) async throws { calls.append("remove volume \(name)") }
+    func imageBuildHashes(_ tags: [String]) async throws -> [String: String] { [:] }
+    func buildImage(_ request: ImageBuildRequest, onOutput: @escaping @Sendable (String) -> Void) async throws {
+        calls.append("build \(request.tag)")
+        builtLabels[request.tag] = request.labels
+        onOutput("Step 1/1 : FROM img:1")
+        if failing.contains(request.service) { throw SutaError(.engine, "build of service \(request.service) failed at step 1/1: boom") }
+    }
+    /// The labels of every image built, by tag.
+    private(set) var builtLabels: [String: [String: String]] = [:]
 
     func containerEnvironment(id: String) async throws -> [String] { environments[id] ?? [] }
     func logs(id: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws {
