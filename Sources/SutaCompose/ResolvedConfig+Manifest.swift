@@ -7,7 +7,20 @@ extension ResolvedConfig {
     /// as the reference the manifest used (`${DB_PASSWORD}`), never as its value, and an
     /// entry that only looks secret as `${NAME}`. `notes` says which entries were so rewritten.
     public func manifestDocuments(notes: inout [String]) -> [ManifestOutput] {
-        [ManifestOutput(kind: .project, name: project.name, spec: project.manifestSpec,
+        let active = Set(services.map(\.name))
+        var project = project
+        // A gateway, discovery agent or model server whose service is outside the profile is
+        // not synced by apply; left out, it is not synced either, and no reference dangles.
+        if let service = project.gateway?.service, !active.contains(service) {
+            notes.append("the Project's gateway is left out: its service \(service) is not in the profile"); project.gateway = nil
+        }
+        if let service = project.discovery?.service, !active.contains(service) {
+            notes.append("the Project's discovery is left out: its service \(service) is not in the profile"); project.discovery = nil
+        }
+        if let service = project.modelServer?.service, !active.contains(service) {
+            notes.append("the Project's model_server is left out: its service \(service) is not in the profile"); project.modelServer = nil
+        }
+        return [ManifestOutput(kind: .project, name: project.name, spec: project.manifestSpec,
                         comments: ["The resolved desired state of `sutactl config -o manifest` (profile \(profileDisplayName))."])]
             + networks.map { ManifestOutput(kind: .network, name: $0.name, labels: $0.labels, spec: $0.manifestSpec) }
             + volumes.map { ManifestOutput(kind: .volume, name: $0.name, labels: $0.labels, spec: $0.manifestSpec) }
