@@ -13,7 +13,7 @@ enum ComposeMerge {
     static func file(_ base: YAMLNode, _ override: YAMLNode) -> YAMLNode {
         mapping(base, override) { key, old, new in
             guard key == "services" || key == "networks" || key == "volumes" || key == "secrets" else { return new }
-            return mapping(old, new) { name, oldEntry, newEntry in
+            return mapping(old, new) { _, oldEntry, newEntry in
                 key == "services" ? service(oldEntry, newEntry) : mapping(oldEntry, newEntry) { _, _, value in value }
             }
         }

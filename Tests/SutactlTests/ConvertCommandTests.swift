@@ -168,6 +168,44 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertEqual(try sutactl(["convert", "-f", "compose.yaml", "-o", "out", "--force"]).status, 0)
     }
 
+    /// `build` is written with the compose key names the manifest's `build` field takes (not
+    /// validated here: that field is being added separately).
+    func testBuildKeepsItsComposeKeysAndListsTheRest() throws {
+        try write("compose.yaml", """
+        services:
+          short:
+            build: ./app
+          long:
+            image: cvt/long:1
+            build:
+              context: ./app
+              dockerfile: Dockerfile.dev
+              args: [VERSION=1]
+              target: runtime
+              labels: {stage: dev}
+              ssh: [default]
+              cache_from: [cvt/long:0]
+        """)
+        let run = try sutactl(["convert", "-f", "compose.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let app = directory.standardizedFileURL.appendingPathComponent("app").path
+        XCTAssertTrue(run.stdout.contains("  name: short\nspec:\n  build:\n    context: \(app)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("""
+          image: cvt/long:1
+          build:
+            context: \(app)
+            dockerfile: Dockerfile.dev
+            args:
+              VERSION: "1"
+            target: runtime
+            labels:
+              stage: dev
+
+        """), run.stdout)
+        XCTAssertTrue(run.stderr.contains("compose.yaml:12:7: warning: `build.ssh` is not carried: sutactl's build carries context, dockerfile, args, target and labels only"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("compose.yaml:13:7: warning: `build.cache_from` is not carried"), run.stderr)
+    }
+
     func testValidateAndApplyPointAtConvertForAComposeFile() throws {
         try write("compose.yaml", "services:\n  web:\n    image: sutactl-standin:1\n")
         for command in ["validate", "config", "apply"] {
