@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "SutaTestSupport", dependencies: ["SutaModel"]),
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
         .target(name: "SutaController", dependencies: ["SutaErrors", "SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
-        .executableTarget(name: "sutactl", dependencies: ["SutaController", "SutaErrors"]),
+        // Compose files to manifests (`convert`), and the manifest writer `config -o manifest` shares.
+        .target(name: "SutaCompose", dependencies: ["SutaYAML", "SutaModel"]),
+        .executableTarget(name: "sutactl", dependencies: ["SutaController", "SutaCompose", "SutaErrors"]),
         .executableTarget(name: "sutactl-bench", dependencies: ["SutaController", "SutaClients", "SutaTestSupport"]),
         // Replays inputs normally; with -DFUZZING and -sanitize=fuzzer it is the libFuzzer target.
         .executableTarget(name: "sutactl-fuzz", dependencies: ["SutaModel"]),

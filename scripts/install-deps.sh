@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what sutactl builds and tests with, when missing:
-# - the Debian packages (libyaml, libcurl, pkg-config, iproute2, and python3 with venv);
+# - the Debian packages (libyaml, libcurl, pkg-config, iproute2, python3 with venv, and
+#   docker-compose 1.29, which the compose equivalence tests compare `convert` against);
 # - a Python virtual environment under .build/pyclients with the independent clients the
 #   stand-in tests drive (the official `ollama` package and `py-consul`, from PyPI).
 # Safe to run again: it installs nothing that is already there.
@@ -10,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.build/pyclients"
 python_packages=(ollama==0.6.3 py-consul==1.8.0)
 
-packages=(libyaml-dev libcurl4-openssl-dev pkg-config iproute2 time graphviz python3 python3-venv python3-jsonschema python3-yaml "$@")
+packages=(libyaml-dev libcurl4-openssl-dev pkg-config iproute2 time graphviz python3 python3-venv python3-jsonschema python3-yaml docker-compose "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -10,7 +10,8 @@ extension ConfigValue {
         self = documents.first?.root.map(Self.init(node:)) ?? .null
     }
 
-    private init(node: YAMLNode) {
+    /// The node as a value, read as `init(yaml:file:)` reads a document's root.
+    public init(node: YAMLNode) {
         switch node.value {
         case .sequence(let items):
             self = .array(items.map(Self.init(node:)))

@@ -18,6 +18,11 @@ public struct ManifestDocument: Sendable {
 extension SpecReader {
     /// Reads a document's envelope; nil (with diagnostics) when it is not a usable manifest.
     mutating func document(_ root: YAMLNode) -> ManifestDocument? {
+        if root["kind"] == nil, root["services"]?.mapping != nil {
+            diagnostics.error("this looks like a compose file: run `sutactl convert -f \(root.location.file)`", at: root.location,
+                              hint: "sutactl reads its own manifests (apiVersion, kind, metadata, spec); convert writes them from a compose file")
+            return nil
+        }
         guard let f = fields(root, of: "manifest document", allowed: ["apiVersion", "kind", "metadata", "spec"]) else { return nil }
         var usable = true
         if let n = f["apiVersion"] {

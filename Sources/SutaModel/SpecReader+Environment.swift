@@ -6,10 +6,10 @@ extension SpecReader {
     mutating func environment(_ node: YAMLNode) -> [EnvironmentVariable] {
         var result: [EnvironmentVariable] = []
         func add(_ name: String, _ valueNode: YAMLNode?, _ reader: inout SpecReader) {
-            var value = "", secret: String?
+            var value = "", secret: String?, written: String?
             if let valueNode {
                 guard let expanded = reader.expandedScalar(valueNode, "environment.\(name)") else { return }
-                (value, secret) = (expanded.scalar.text, expanded.secret)
+                (value, secret, written) = (expanded.scalar.text, expanded.secret, valueNode.scalarText)
             }
             guard let first = name.unicodeScalars.first, !("0"..."9").contains(first),
                   !name.contains(where: { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\0" }) else {
@@ -20,7 +20,8 @@ extension SpecReader {
                 reader.diagnostics.error(problem.message, at: valueNode?.location ?? node.location, hint: problem.hint)
                 return
             }
-            result.append(EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name)))
+            result.append(EnvironmentVariable(name: name, value: value, isSecret: secret != nil || SecretNames.looksSecret(name),
+                                              reference: secret == nil ? nil : written))
         }
         switch node.value {
         case .mapping(let entries):

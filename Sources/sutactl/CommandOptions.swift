@@ -24,6 +24,9 @@ struct CommandOptions {
     var metricsPort: Int?
     var logFormat = "text"
     var yes = false
+    /// `convert -o DIR`.
+    var outputDirectory: String?
+    var force = false
 
     /// The `-o` format in effect: the one given, else the command's default.
     var format: String { output ?? CommandSpec.named(command)?.outputs.first ?? "text" }
@@ -85,6 +88,8 @@ struct CommandOptions {
             case .noWait: options.noWait = true
             case .follow: options.follow = true
             case .yes: options.yes = true
+            case .force: options.force = true
+            case .outputDirectory: options.outputDirectory = try value()
             case .tail: options.tail = try number()
             case .parallel: options.parallel = max(1, try number())
             case .project:

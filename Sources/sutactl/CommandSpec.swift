@@ -22,11 +22,25 @@ struct CommandSpec: Sendable {
             `file:line:col: error: message`, with a hint where one helps. Unset secrets are
             warnings here (apply and profile refuse them).
             """, flags: manifestFlags, outputs: ["text", "json"], exitStatus: "0 valid (warnings allowed), 1 invalid, 2 usage error."),
-        CommandSpec(name: "config", summary: "print the fully resolved desired state (yaml or json)", description: """
+        CommandSpec(name: "config", summary: "print the fully resolved desired state (yaml, json or manifest)", description: """
             Prints the fully resolved desired state of the active profile: variables expanded,
             profile overrides merged, optional dependencies outside the profile dropped.
             Secret values print as ***. The JSON form is a contract for scripts (docs/cli.md).
-            """, flags: manifestFlags, outputs: ["yaml", "json"], exitStatus: "0 printed, 1 invalid manifests, 2 usage error."),
+            `-o manifest` prints sutactl manifests that apply to the same state: `$` written as
+            `$$`, secrets as their `${VAR}` references, never their values.
+            """, flags: manifestFlags, outputs: ["yaml", "json", "manifest"], exitStatus: "0 printed, 1 invalid manifests, 2 usage error."),
+        CommandSpec(name: "convert", summary: "write sutactl manifests from a compose file", description: """
+            Reads a compose file (and override files, merged as `docker compose -f a -f b`
+            merges them) and writes a Project, its networks and volumes, one Service per compose
+            service and a Profile per compose profile. `${VAR}` references are kept as written.
+            Every key that cannot be carried is listed as `file:line:col: warning: ...` with the
+            reason (and as a comment above its Service). Without -o the manifests are printed;
+            with -o DIR they are written as DIR/project.yaml, DIR/services/NAME.yaml and
+            DIR/profiles/NAME.yaml, never over an existing file unless --force, and the compose
+            file's .env is copied beside them. --project names the Project (default: the compose
+            file's `name:`, else its directory's name). See docs/compose.md.
+            """, flags: [.file, .project, .outputDirectory, .force],
+            exitStatus: "0 converted (warnings allowed), 1 the compose file cannot be read or converted, 2 usage error or a file in the way."),
         CommandSpec(name: "apply", summary: "converge the engine to the manifests", description: """
             Observes the engine, plans, and converges: creates what is missing, recreates
             containers whose configuration changed, starts stopped ones, in dependency order,

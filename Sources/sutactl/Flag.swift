@@ -4,7 +4,7 @@ struct Flag: Sendable {
     /// What the flag sets in `CommandOptions`.
     enum Key: Sendable {
         case file, profile, project, output, dryRun, prune, volumes, wait, timeout, noWait, parallel
-        case follow, tail, yes, resync, metricsPort, logFormat, help
+        case follow, tail, yes, resync, metricsPort, logFormat, help, outputDirectory, force
     }
 
     var key: Key
@@ -41,6 +41,10 @@ struct Flag: Sendable {
     static let metricsPort = Flag(key: .metricsPort, names: ["--metrics-port"], value: "N",
                                   help: "serve Prometheus metrics on 127.0.0.1:N/metrics and /healthz")
     static let logFormat = Flag(key: .logFormat, names: ["--log-format"], value: "F", help: "text (default) or json, one line per event")
+    /// `convert` writes files: its `-o` names a directory, not a format.
+    static let outputDirectory = Flag(key: .outputDirectory, names: ["-o", "--output"], value: "DIR",
+                                      help: "write the manifests as files in DIR (default: print them)")
+    static let force = Flag(key: .force, names: ["--force"], help: "with -o, replace files that exist")
     static let help = Flag(key: .help, names: ["-h", "--help"], help: "show this help")
 
     /// `-f, --file PATH` as shown in help.

@@ -1,4 +1,5 @@
 import Foundation
+import SutaCompose
 import SutaController
 import SutaModel
 
@@ -26,7 +27,15 @@ enum ManifestCommand {
         }
         report(resolution.diagnostics)
         guard let config = resolution.config else { return summary(resolution) }
-        Console.out(options.format == "json" ? config.value.json() : config.value.yaml())
+        switch options.format {
+        case "json": Console.out(config.value.json())
+        case "manifest":
+            var notes: [String] = []
+            let documents = config.manifestDocuments(notes: &notes)
+            for note in notes { Console.error("warning: " + note) }
+            Console.out(ManifestWriter.text(documents), terminator: "")
+        default: Console.out(config.value.yaml())
+        }
         return .success
     }
 

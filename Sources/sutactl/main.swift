@@ -34,6 +34,8 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         return await GraphCommand.run(options)
     case "__complete":
         return ManifestCommand.complete(Array(arguments.dropFirst()))
+    case "convert":
+        return ConvertCommand.run(options)
     case "validate", "config":
         return ManifestCommand.run(options)
     case "apply", "diff", "status", "profile", "down", "logs", "breakers", "controller":

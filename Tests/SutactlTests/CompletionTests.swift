@@ -30,10 +30,10 @@ final class CompletionTests: XCTestCase {
 
     func testCommandsFlagsAndOutputFormatsComeFromTheParsersTable() throws {
         XCTAssertEqual(try complete(["st"]), ["status"])
-        XCTAssertEqual(try complete(["co"]), ["config", "controller", "completion"])
+        XCTAssertEqual(try complete(["co"]), ["config", "convert", "controller", "completion"])
         XCTAssertEqual(try complete(["apply", "--dr"]), ["--dry-run"])
         XCTAssertEqual(try complete(["status", "-o", ""]), ["text", "json"])
-        XCTAssertEqual(try complete(["config", "-o", ""]), ["yaml", "json"])
+        XCTAssertEqual(try complete(["config", "-o", ""]), ["yaml", "json", "manifest"])
         XCTAssertEqual(try complete(["down", "--"]).sorted(), ["--file", "--help", "--no-wait", "--project", "--volumes", "--yes"])
         XCTAssertEqual(try complete(["completion", ""]), ["bash", "zsh", "fish"])
     }
