@@ -36,7 +36,8 @@ final class ComposeEquivalenceTests: XCTestCase {
 
     /// Converts, validates and applies `compose.yaml`, inspects, takes it down; then the same with
     /// docker-compose; and compares every service's fields.
-    private func assertEquivalent(services expected: Set<String>, file: StaticString = #filePath, line: UInt = #line) async throws {
+    private func assertEquivalent(services expected: Set<String>, composeUp: [String] = ["up", "-d"], file: StaticString = #filePath,
+                                  line: UInt = #line) async throws {
         let convert = try sutactl(["convert", "-f", "compose.yaml", "--project", sutactlProject, "-o", "manifests"])
         XCTAssertEqual(convert.status, 0, convert.stderr, file: file, line: line)
         let validate = try sutactl(["validate", "-f", "manifests"])
@@ -46,7 +47,7 @@ final class ComposeEquivalenceTests: XCTestCase {
         let ours = try ComposeTool.inspect(label: "sutactl.project=\(sutactlProject)", serviceLabel: "sutactl.service")
         XCTAssertEqual(try sutactl(["down", "-f", "manifests", "--volumes"]).status, 0, file: file, line: line)
 
-        let up = try ComposeTool.run(ComposeTool.composePath, ["-p", composeProject, "up", "-d"], in: directory)
+        let up = try ComposeTool.run(ComposeTool.composePath, ["-p", composeProject] + composeUp, in: directory)
         XCTAssertEqual(up.status, 0, up.output, file: file, line: line)
         let theirs = try ComposeTool.inspect(label: "com.docker.compose.project=\(composeProject)", serviceLabel: "com.docker.compose.service")
         XCTAssertEqual(try ComposeTool.run(ComposeTool.composePath, ["-p", composeProject, "down", "-v", "-t", "1"], in: directory).status, 0,
@@ -173,5 +174,54 @@ final class ComposeEquivalenceTests: XCTestCase {
           cache:
         """)
         try await assertEquivalent(services: ["api", "db"])
+    }
+
+    /// A compose project with a build, a file secret, a profile and a health-gated dependency
+    /// goes to running under sutactl with `convert` and `apply` alone; docker-compose builds
+    /// the same Dockerfile itself (`--build`) and the containers agree.
+    func testABuiltServiceWithASecretAProfileAndAHealthGateAgreesWithDockerCompose() async throws {
+        let port = EngineHarness.freePorts(1)[0]
+        let tag = "cvt-built-\(sutactlProject.suffix(6).lowercased()):1"
+        defer { _ = try? ComposeTool.run("/usr/bin/docker", ["rmi", "-f", tag], in: directory) }
+        try write("app/Dockerfile", "FROM sutactl-standin:1\nARG GREETING=hello\nENV GREETING_FROM_BUILD=$GREETING\nCOPY greeting.txt /greeting.txt\n")
+        try write("app/greeting.txt", "hi\n")
+        try write("app/.dockerignore", "notes.md\n")
+        try write("app/notes.md", "not sent\n")
+        try write("token.txt", "t0ken\n")
+        try write("compose.yaml", """
+        services:
+          db:
+            image: sutactl-standin:1
+            command: ["8080"]
+            healthcheck:
+              test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]
+              interval: 1s
+              retries: 10
+          app:
+            image: \(tag)
+            build:
+              context: ./app
+              args: {GREETING: hi}
+              labels: {built.by: cvt-test}
+            command: ["8080"]
+            ports: ["127.0.0.1:\(port):8080"]
+            secrets: [token]
+            depends_on:
+              db: {condition: service_healthy}
+            healthcheck:
+              test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]
+              interval: 1s
+              retries: 10
+          debug:
+            image: sutactl-standin:1
+            profiles: [debug]
+        secrets:
+          token: {file: ./token.txt}
+        """)
+        try await assertEquivalent(services: ["app", "db"], composeUp: ["up", "-d", "--build"])
+        // Both tools built the image from the same context: its ENV and label reached the container.
+        let image = try ComposeTool.run("/usr/bin/docker", ["image", "inspect", "-f", "{{json .Config.Env}} {{index .Config.Labels \"built.by\"}}", tag],
+                                        in: directory)
+        XCTAssertTrue(image.output.contains("GREETING_FROM_BUILD=hi") && image.output.contains("cvt-test"), image.output)
     }
 }
