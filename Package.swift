@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
-        .target(name: "SutaYAML", dependencies: ["CYAML"]),
+        .target(name: "SutaYAML", dependencies: ["CYAML", "SutaErrors"]),
         .target(name: "SutaModel", dependencies: ["SutaYAML"]),
         // The product's one error type, below every layer that fails.
         .target(name: "SutaErrors"),

@@ -34,7 +34,7 @@ struct BuildContext {
     /// `.dockerignore` pattern and a context over `maxBytes` are errors at the `build` field.
     static func read(_ spec: BuildSpec, service: String) throws(SutaError) -> BuildContext {
         func failure(_ message: String, hint: String? = nil) -> SutaError {
-            SutaError(.validation, "\(spec.location): error: \(message)", hint: hint)
+            SutaError(.validation, message, hint: hint, location: spec.location)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: spec.context, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,8 +46,9 @@ struct BuildContext {
             do {
                 ignore = try DockerIgnore(text: String(decoding: data, as: UTF8.self))
             } catch {
-                throw SutaError(.validation, "\(ignoreFile):\(error.line):1: error: invalid pattern `\(error.pattern)`",
-                                      hint: "a `[` opens a character class that needs its `]`; write `\\[` for the character")
+                throw SutaError(.validation, "invalid pattern `\(error.pattern)`",
+                                hint: "a `[` opens a character class that needs its `]`; write `\\[` for the character",
+                                location: SourceLocation(file: ignoreFile, line: error.line, column: 1))
             }
         }
         var walk = Walk(root: spec.context, ignore: ignore, always: [spec.dockerfile, ".dockerignore"])
@@ -97,7 +98,7 @@ struct BuildContext {
 
     private func contents(of entry: Entry) throws(SutaError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: spec.context + "/" + entry.path) else {
-            throw SutaError(.validation, "\(spec.location): error: cannot read `\(entry.path)` in the build context of service `\(service)`")
+            throw SutaError(.validation, "cannot read `\(entry.path)` in the build context of service `\(service)`", location: spec.location)
         }
         return [UInt8](data)
     }

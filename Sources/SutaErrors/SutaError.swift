@@ -33,25 +33,11 @@ public struct SutaError: Error, Sendable, Equatable, CustomStringConvertible {
         case terminal
     }
 
-    /// A position in a manifest file.
-    public struct Location: Sendable, Equatable, CustomStringConvertible {
-        public var file: String
-        public var line: Int
-        public var column: Int
-
-        public init(file: String, line: Int, column: Int) {
-            self.file = file
-            self.line = line
-            self.column = column
-        }
-
-        public var description: String { "\(file):\(line):\(column)" }
-    }
-
     public var code: Code
     public var message: String
     public var hint: String?
-    public var location: Location?
+    /// Where in the manifests, for an error about one place.
+    public var location: SourceLocation?
     /// `docker`, `kong`, `consul`, `ollama`: the dependency the error concerns, if any.
     public var dependency: String?
     public var disposition: Disposition
@@ -61,7 +47,7 @@ public struct SutaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `disposition` defaults to what the code implies: usage, validation, conflict, not found,
     /// a refused request or an unreadable answer are terminal; the rest (the engine or a
     /// dependency away or failing, a lock held, the state directory) are retryable.
-    public init(_ code: Code, _ message: String, hint: String? = nil, location: Location? = nil, dependency: String? = nil,
+    public init(_ code: Code, _ message: String, hint: String? = nil, location: SourceLocation? = nil, dependency: String? = nil,
                 disposition: Disposition? = nil, cause: SutaError? = nil) {
         self.code = code
         self.message = message
@@ -90,12 +76,18 @@ public struct SutaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var retryable: Bool { disposition == .retryable }
 
     /// `FILE:L:C: message`, then the hint, then each cause the message does not already say.
-    public var description: String {
-        var lines = [(location.map { "\($0): " } ?? "") + message]
+    public var description: String { ((location.map { "\($0): " } ?? "") + message) + details }
+
+    /// As the command line prints it, once: `FILE:L:C: error: message` (or `error: message`),
+    /// then the hint and the causes.
+    public var report: String { (location.map { "\($0): error: " } ?? "error: ") + message + details }
+
+    private var details: String {
+        var lines: [String] = []
         if let hint { lines.append("  hint: \(hint)") }
         for cause in chain.dropFirst() where !message.contains(cause.message) {
             lines.append("  cause: \(cause.message)")
         }
-        return lines.joined(separator: "\n")
+        return lines.map { "\n" + $0 }.joined()
     }
 }

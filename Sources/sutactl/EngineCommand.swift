@@ -41,9 +41,14 @@ enum EngineCommand {
         }
     }
 
-    /// Prints an error once: manifest diagnostics are already `file:line:col: error: ...`.
+    /// Prints an error once: `file:line:col: error: ...` for one place; the diagnostics of a
+    /// validation are already in that form.
     static func report(_ error: SutaError) {
-        guard error.code == .validation else { return Console.error("error: \(error)") }
+        guard error.code == .validation else { return Console.error(error.report) }
+        guard error.location == nil else {
+            Console.error(error.report)
+            return Console.error("1 error: nothing was changed")
+        }
         Console.error(error.description)
         let count = error.message.split(separator: "\n").filter { $0.contains(": error: ") }.count
         Console.error("\(count) error\(count == 1 ? "" : "s"): nothing was changed")

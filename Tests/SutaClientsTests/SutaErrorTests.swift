@@ -28,12 +28,14 @@ final class SutaErrorTests: XCTestCase {
         XCTAssertEqual(cause.code, .rejected)
         XCTAssertFalse(cause.retryable)
         let error = SutaError(.validation, "registration of api failed", hint: "check the token variable",
-                              location: SutaError.Location(file: "manifests/project.yaml", line: 30, column: 5), cause: cause)
+                              location: SourceLocation(file: "manifests/project.yaml", line: 30, column: 5), cause: cause)
         XCTAssertEqual(error.description, """
             manifests/project.yaml:30:5: registration of api failed
               hint: check the token variable
               cause: \(cause.message)
             """)
+        XCTAssertEqual(error.report, "manifests/project.yaml:30:5: error: registration of api failed\n  hint: check the token variable\n"
+                       + "  cause: \(cause.message)", "one `error:`, after the place")
         XCTAssertEqual(error.chain.count, 2)
     }
 

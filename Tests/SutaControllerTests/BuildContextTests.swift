@@ -79,13 +79,13 @@ final class BuildContextTests: XCTestCase {
     func testAMissingDockerfileOrContextIsAnErrorAtTheBuildField() throws {
         try FileManager.default.removeItem(atPath: directory + "/Dockerfile")
         XCTAssertThrowsError(try digest()) { error in
-            XCTAssertEqual((error as? SutaError)?.message,
+            XCTAssertEqual((error as? SutaError)?.report,
                            "m.yaml:7:3: error: Dockerfile `Dockerfile` of service `web` is not in its build context `\(directory)`")
         }
         var missing = spec
         missing.context = directory + "/nowhere"
         XCTAssertThrowsError(try BuildContext.read(missing, service: "web")) { error in
-            XCTAssertEqual((error as? SutaError)?.message,
+            XCTAssertEqual((error as? SutaError)?.report,
                            "m.yaml:7:3: error: build context `\(directory)/nowhere` of service `web` is not a directory")
         }
     }
