@@ -146,9 +146,9 @@ public struct IntegrationClients: IntegrationDriver {
             id: registration.id, name: registration.name, tags: registration.tags, meta: registration.meta,
             address: registration.address, port: registration.port,
             check: registration.check.map { check in
-                switch check {
-                case .http(let url, let interval, let timeout): .http(url, interval: interval, timeout: timeout)
-                case .tcp(let address, let interval, let timeout): .tcp(address, interval: interval, timeout: timeout)
+                switch check.kind {
+                case .http: .http(registration.checkTarget, interval: check.interval, timeout: check.timeout)
+                case .tcp: .tcp(registration.checkTarget, interval: check.interval, timeout: check.timeout)
                 }
             })
         try await breakers.breaker("consul").run { try await consul.register(body) }

@@ -1,12 +1,8 @@
+import SutaModel
+
 /// A discovery (Consul) registration as sutactl wants it: the service on its published
 /// loopback port, with a check there, owned by the project through its meta.
 public struct DiscoveryRegistration: Sendable, Hashable {
-    /// The check the agent runs.
-    public enum Check: Sendable, Hashable {
-        case http(url: String, interval: Duration, timeout: Duration)
-        case tcp(address: String, interval: Duration, timeout: Duration)
-    }
-
     public var id: String
     /// The manifest service registered (not sent: the plan's edges use it).
     public var service: String
@@ -15,9 +11,10 @@ public struct DiscoveryRegistration: Sendable, Hashable {
     public var meta: [String: String]
     public var address: String
     public var port: Int
-    public var check: Check?
+    /// The check the agent runs, against ``checkTarget``.
+    public var check: DiscoveryCheck?
 
-    public init(id: String, service: String, name: String, tags: [String], meta: [String: String], address: String, port: Int, check: Check?) {
+    public init(id: String, service: String, name: String, tags: [String], meta: [String: String], address: String, port: Int, check: DiscoveryCheck?) {
         self.id = id
         self.service = service
         self.name = name
@@ -26,5 +23,15 @@ public struct DiscoveryRegistration: Sendable, Hashable {
         self.address = address
         self.port = port
         self.check = check
+    }
+
+    /// What the agent's check reaches: `http://127.0.0.1:18080/health` or `127.0.0.1:18080`.
+    public var checkTarget: String { Self.checkTarget(check?.kind, address: address, port: port) }
+
+    static func checkTarget(_ kind: DiscoveryCheck.Kind?, address: String, port: Int) -> String {
+        switch kind {
+        case .http(let path)?: "http://\(address):\(port)\(path)"
+        case .tcp?, nil: "\(address):\(port)"
+        }
     }
 }

@@ -37,15 +37,16 @@ public struct IntegrationState: Sendable {
                     problems.append("\(service.name): discovery port \(discovery.port) is not published, so it cannot be registered on 127.0.0.1")
                     continue
                 }
-                let check: DiscoveryRegistration.Check? = discovery.check.map { check in
-                    switch check.kind {
-                    case .http(let path): .http(url: "http://127.0.0.1:\(hostPort)\(path)", interval: check.interval, timeout: check.timeout)
-                    case .tcp: .tcp(address: "127.0.0.1:\(hostPort)", interval: check.interval, timeout: check.timeout)
-                    }
-                }
+                let check = discovery.check
                 // The check is not visible in the agent's service listing; its hash in the meta
                 // makes a changed check a changed registration.
-                let checkText = check.map { "\($0)" } ?? "none"
+                let target = DiscoveryRegistration.checkTarget(check?.kind, address: "127.0.0.1", port: hostPort)
+                let checkText = check.map { check in
+                    switch check.kind {
+                    case .http: "http(url: \"\(target)\", interval: \(check.interval), timeout: \(check.timeout))"
+                    case .tcp: "tcp(address: \"\(target)\", interval: \(check.interval), timeout: \(check.timeout))"
+                    }
+                } ?? "none"
                 let meta = discovery.meta.merging([
                     IntegrationState.ownerMetaKey: project,
                     "sutactl-config-hash": planner.fingerprint(of: service).hash,

@@ -71,6 +71,15 @@ final class IntegrationPlanTests: XCTestCase {
             """)
         XCTAssertEqual(plan.steps[1].action, .upsertGatewayService(name: "p-api", url: "http://api:8000", tags: tags, exists: false))
         XCTAssertEqual(plan.steps[3].action, .register(registration(desired), exists: false), "the exact registration it sends")
+
+        // A check runs against the published loopback port.
+        var checked = api()
+        checked.discovery?.check = DiscoveryCheck(kind: .http(path: "/health"), interval: .seconds(10), timeout: .seconds(2))
+        XCTAssertEqual(registration(config([checked])).checkTarget, "http://127.0.0.1:18080/health")
+        checked.discovery?.check?.kind = .tcp
+        XCTAssertEqual(registration(config([checked])).checkTarget, "127.0.0.1:18080")
+        XCTAssertNotEqual(registration(config([checked])).meta["sutactl-check-hash"], registration(desired).meta["sutactl-check-hash"],
+                          "a changed check is a changed registration")
     }
 
     func testUnchangedIntegrationsPlanNothingAndChangedOnesShowTheirValues() {
