@@ -137,6 +137,20 @@ public struct DockerEngineDriver: EngineDriver {
         }
     }
 
+    public func stopContainer(id: String, grace: Duration?) async throws {
+        try await call {
+            do {
+                try await client.stopContainer(id, timeout: grace.map { Int($0.components.seconds) })
+            } catch DockerError.notModified {
+                // Already stopped.
+            }
+        }
+    }
+
+    public func renameContainer(id: String, to name: String) async throws {
+        try await call { try await client.renameContainer(id, to: name) }
+    }
+
     public func removeContainer(id: String, grace: Duration?) async throws {
         try await call {
             do {
@@ -211,7 +225,7 @@ public struct DockerEngineDriver: EngineDriver {
     public func events(project: String) -> AsyncThrowingStream<EngineEvent, any Error> {
         // Only the actions that can make reality differ: without an event filter every health
         // check's exec_create/exec_start/exec_die (dozens a second) would be streamed too.
-        let actions = ["die", "destroy", "stop", "kill", "oom", "pause", "rename", "health_status"]
+        let actions = ["die", "destroy", "stop", "kill", "oom", "pause", "rename", "health_status", "start"]
         let source = client.events(filters: ["type": ["container"], "event": actions,
                                              "label": ["\(OwnershipLabels.project)=\(project)"]])
         return AsyncThrowingStream { continuation in

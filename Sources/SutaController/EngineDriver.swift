@@ -17,6 +17,11 @@ public protocol EngineDriver: Sendable {
     /// container again.
     func restartContainer(id: String, grace: Duration?) async throws
     /// Stops gracefully (the container's stop signal, then SIGKILL after `grace`; nil: the grace
+    /// the container was created with); a container already stopped is left as it is.
+    func stopContainer(id: String, grace: Duration?) async throws
+    /// Gives a container another name.
+    func renameContainer(id: String, to name: String) async throws
+    /// Stops gracefully (the container's stop signal, then SIGKILL after `grace`; nil: the grace
     /// the container was created with) and removes it, with its anonymous volumes.
     func removeContainer(id: String, grace: Duration?) async throws
     /// Who holds a host port, other than the container `sparing`: `container NAME` or

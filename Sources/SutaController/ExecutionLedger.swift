@@ -8,7 +8,9 @@ actor ExecutionLedger {
     private(set) var engineLost: String?
 
     init(observed: ObservedState, project: String) {
-        for container in observed.containers(of: project) where container.state != .dead && container.state != .removing {
+        // A previous generation (kept by a rollout) is not what dependents wait for.
+        for container in observed.containers(of: project) where container.state != .dead && container.state != .removing
+            && !container.isPreviousGeneration {
             if let service = container.service { containersByService[service, default: []].append(container.id) }
         }
     }

@@ -31,6 +31,7 @@ struct ConfigValidator {
         for service in services {
             checkImage(service, &diagnostics)
             checkReferences(service, &diagnostics)
+            checkRollout(service, &diagnostics)
             if active.contains(service.name) { checkActive(service, &diagnostics) }
         }
         checkCycles(&diagnostics)
@@ -38,6 +39,14 @@ struct ConfigValidator {
         checkStaticAddresses(&diagnostics)
         checkSettings(&diagnostics)
         IntegrationNameRules(services: services, active: active).check(into: &diagnostics)
+    }
+
+    /// A start-first replacement runs both containers at once: not with a fixed host port.
+    private func checkRollout(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {
+        guard service.updateConfig?.order == .startFirst, let port = service.ports.first(where: { $0.hostPort != nil }) else { return }
+        diagnostics.error("`order: start-first` cannot replace service `\(service.name)`: it publishes the fixed host port \(port.hostPort!), "
+                          + "which the old and the new container cannot both bind", at: service.updateConfig?.location ?? service.location,
+                          hint: "use `order: stop-first`, or let the engine pick the host port")
     }
 
     private func checkReferences(_ service: ServiceSpec, _ diagnostics: inout DiagnosticList) {

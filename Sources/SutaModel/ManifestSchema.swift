@@ -108,6 +108,8 @@ public enum ManifestSchema {
                 ("args", anyOf(map(scalar), array(string)), "build arguments, as a mapping or NAME=VALUE list"),
                 ("target", string, "the stage to build"), ("labels", map(scalar), "labels of the built image"),
             ])), "build the image from a context directory (a string: the context); `image` names the tag"),
+            ("update_config", rollout(["rollback", "pause", "continue"]), "how a change replaces the containers"),
+            ("rollback_config", rollout(["pause", "continue"]), "how a failed change goes back"),
         ]
     }
 
@@ -137,7 +139,17 @@ public enum ManifestSchema {
             ("supervision", object([("backoff_base", duration, ""), ("backoff_cap", duration, ""), ("failure_threshold", integer, ""),
                                     ("max_restarts", integer, ""), ("restart_window", duration, "")]), "supervision of supervised services"),
             ("policy", policy, "what to do about dangerous settings"),
+            ("update_config", rollout(["rollback", "pause", "continue"]), "every service's default update_config"),
+            ("rollback_config", rollout(["pause", "continue"]), "every service's default rollback_config"),
         ])
+    }
+
+    /// `update_config` / `rollback_config`, with Compose's and Swarm's names.
+    private static func rollout(_ actions: [String]) -> Node {
+        object([("order", enumeration(["stop-first", "start-first"]), "start-first: the new container is healthy before the old stops"),
+                ("failure_action", enumeration(actions), "what a failed replacement leads to"),
+                ("monitor", duration, "how long the new container must stay healthy"),
+                ("parallelism", integer, "replicas replaced at a time"), ("delay", duration, "pause between batches")])
     }
 
     private static var networkSpec: Node {

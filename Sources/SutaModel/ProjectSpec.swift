@@ -19,6 +19,9 @@ public struct ProjectSpec: Sendable, Hashable {
     public var supervision: SupervisionPolicy
     /// `policy.dangerous`: whether settings the CIS Docker Benchmark flags are warnings or errors.
     public var dangerousSettings: DangerousSettingPolicy
+    /// The default `update_config` and `rollback_config` of every service.
+    public var updateConfig: RolloutPolicy?
+    public var rollbackConfig: RolloutPolicy?
 
     public init(name: String, location: SourceLocation? = nil) {
         self.name = name

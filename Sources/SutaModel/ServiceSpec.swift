@@ -39,6 +39,10 @@ public struct ServiceSpec: Sendable, Hashable {
     public var discovery: DiscoverySpec?
     /// How the image is built; nil when it is pulled (or already present).
     public var build: BuildSpec?
+    /// How a change replaces the containers (`update_config`); nil: the Project's, then defaults.
+    public var updateConfig: RolloutPolicy?
+    /// How a failed change goes back (`rollback_config`).
+    public var rollbackConfig: RolloutPolicy?
 
     public init(name: String, location: SourceLocation, image: String) {
         self.name = name

@@ -4,7 +4,7 @@ extension SpecReader {
     mutating func project(_ document: ManifestDocument) -> ProjectSpec {
         var project = ProjectSpec(name: document.name, location: document.nameLocation)
         let allowed = ["default_profile", "profiles_dir", "secrets", "engine", "gateway", "discovery", "model_server",
-                       "breakers", "supervision", "policy"]
+                       "breakers", "supervision", "policy", "update_config", "rollback_config"]
         guard let node = document.spec, let f = fields(node, of: "project spec", allowed: allowed) else { return project }
         project.defaultProfile = f["default_profile"].flatMap { string($0, "default_profile") }
         project.profilesDirectory = f["profiles_dir"].flatMap { string($0, "profiles_dir") }
@@ -41,6 +41,8 @@ extension SpecReader {
         if let n = f["breakers"] { project.breakers = breakers(n) }
         if let n = f["supervision"] { project.supervision = supervision(n) }
         if let n = f["policy"], let policy = policy(n) { project.dangerousSettings = policy }
+        if let n = f["update_config"] { project.updateConfig = rolloutPolicy(n, "update_config") }
+        if let n = f["rollback_config"] { project.rollbackConfig = rolloutPolicy(n, "rollback_config") }
         return project
     }
 

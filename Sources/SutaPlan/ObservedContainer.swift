@@ -45,4 +45,9 @@ public struct ObservedContainer: Sendable, Hashable {
     public var service: String? { labels[OwnershipLabels.service] }
     public var replica: Int? { labels[OwnershipLabels.replica].flatMap(Int.init) }
     public var shortID: String { String(id.prefix(12)) }
+
+    /// The suffix of a container kept as the previous generation during a rollout.
+    public static let previousSuffix = "-previous"
+    /// A replica's old container, kept (renamed) while a rollout replaces it.
+    public var isPreviousGeneration: Bool { name.hasSuffix(ObservedContainer.previousSuffix) }
 }

@@ -49,8 +49,9 @@ public struct Plan: Sendable, Hashable {
             let waits = step.waitFor.isEmpty ? "" : " {waits for " + step.waitFor.map { "\($0.service) \($0.condition.rawValue)" }
                 .joined(separator: ", ") + "}"
             let ports = step.freeHostPorts.isEmpty ? "" : " {ports free: " + step.freeHostPorts.map(\.description).joined(separator: ", ") + "}"
+            let rollout = step.rollout.map { " " + $0.text } ?? ""
             return "[\(step.after.map(String.init).joined(separator: ", "))] -> #\(step.id) \(step.action.verb) \(step.action.subject)\(object): "
-                + step.cause + waits + ports + "\n"
+                + step.cause + waits + ports + rollout + "\n"
         }.joined()
     }
 

@@ -16,6 +16,9 @@ public enum PlanAction: Sendable, Hashable {
     /// Supervision gives up on a crash-looping service: it is left as it is (its gateway routes
     /// and registration stay) until the manifests change.
     case holdService(service: String, reason: String)
+    /// Undo an interrupted rollout: remove the new container (if any) and give the previous
+    /// generation its name back, started.
+    case restoreContainer(service: String, replica: Int, name: String, containerID: String, failedID: String?, stopGrace: Duration?)
     /// Set a running container's limits and restart policy back to the manifests' values.
     case updateContainer(service: String, name: String, containerID: String, resources: LiveResources)
     /// Stop (the container's stop signal, then SIGKILL after `stopGrace`) and remove.
@@ -52,6 +55,7 @@ public enum PlanAction: Sendable, Hashable {
             "service \(service)"
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _):
             "service \(service)"
+        case .restoreContainer(let service, _, _, _, _, _): "service \(service)"
         case .removeContainer(let service, let name, _, _): service.map { "service \($0)" } ?? "container \(name)"
         case .upsertGatewayService(let name, _, _, _), .removeGatewayService(let name, _): "gateway service \(name)"
         case .upsertGatewayRoute(let route, _, _, _): "gateway route \(route.name)"
@@ -81,6 +85,7 @@ public enum PlanAction: Sendable, Hashable {
         case .removeContainer(let service, _, _, _): service
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
         case .buildImage(let service, _, _): service
+        case .restoreContainer(let service, _, _, _, _, _): service
         default: nil
         }
     }
@@ -94,6 +99,7 @@ public enum PlanAction: Sendable, Hashable {
         case .updateContainer: "update"
         case .restartContainer: "restart"
         case .holdService: "hold"
+        case .restoreContainer: "restore"
         case .removeContainer, .removeNetwork, .removeVolume, .removeGatewayRoute, .removeGatewayService: "remove"
         case .upsertGatewayService(_, _, _, let exists), .upsertGatewayRoute(_, _, _, let exists): exists ? "update" : "create"
         case .loadGatewayConfig: "load"
@@ -116,6 +122,7 @@ public enum PlanAction: Sendable, Hashable {
              .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):
             "container \(name) \(id.prefix(12))"
         case .buildImage(_, let tag, _): "image \(tag)"
+        case .restoreContainer(_, _, let name, let id, _, _): "container \(name) \(id.prefix(12))"
         }
     }
 }

@@ -28,6 +28,8 @@ public struct PlanStep: Sendable, Hashable {
     public var changes: [FieldChange] = []
     /// A create or recreate step: the container it creates, exactly as it is sent.
     public var container: ContainerRequest?
+    /// A recreate of a running container: how the rollout replaces it (nil: remove, then create).
+    public var rollout: RolloutPlan?
     /// A build step: the image it builds, exactly as it is sent.
     public var image: ImageBuildRequest?
     /// Why the step cannot be carried out (a container whose labels would not be comparable);

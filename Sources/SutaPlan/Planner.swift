@@ -48,6 +48,7 @@ public struct Planner: Sendable {
         var unchanged: [String] = []
         var unknown: [String] = []
         var requeue: [String: Double] = [:], held: [String: String] = [:]
+        var restored: [String] = []
         var serviceSteps: [String: [Int]] = [:]
         var removals: [(container: ObservedContainer, cause: String, grace: Duration?)] = []
         for service in ContainerOrder.sorted(config.services) {
@@ -62,6 +63,7 @@ public struct Planner: Sendable {
             let mine = owned.filter { $0.service == service.name }
             let settings = ServiceSettings(service: service, names: names)
             var changed = false
+            var rollouts: [Int] = []
             for replica in 1...max(service.replicas, 1) where service.replicas > 0 {
                 let name = names.container(service: service.name, replica: replica)
                 if let foreign = observed.containers.first(where: { $0.name == name && $0.project != project }) {
@@ -69,8 +71,18 @@ public struct Planner: Sendable {
                     changed = true
                     continue
                 }
-                let candidates = mine.filter { $0.replica == replica || ($0.replica == nil && $0.name == name) }
+                let candidates = mine.filter { !$0.isPreviousGeneration && ($0.replica == replica || ($0.replica == nil && $0.name == name)) }
                 let keep = ContainerOrder.best(candidates, fingerprint: fingerprint)
+                if let previous = mine.first(where: { $0.isPreviousGeneration && $0.replica == replica }) {
+                    let interrupted = interruptedRollout(previous: previous, current: keep, service: service, name: name, fingerprint: fingerprint)
+                    let id = builder.add(interrupted.action, cause: interrupted.cause)
+                    if interrupted.restores {
+                        serviceSteps[service.name, default: []].append(id)
+                        restored.append(service.name)
+                        changed = true
+                        continue
+                    }
+                }
                 for duplicate in candidates where duplicate.id != keep?.id {
                     builder.add(.removeContainer(service: service.name, name: duplicate.name, containerID: duplicate.id,
                                                  stopGrace: service.stopGracePeriod),
@@ -122,9 +134,13 @@ public struct Planner: Sendable {
                     let changes = recreate ? fieldChanges(settings, since: observed.applied[service.name], groups: drift.changed) : liveChanges
                     // An update changes limits in place: it waits for nothing.
                     let inPlace = step.action.verb == "update"
-                    let id = builder.add(step.action, cause: step.cause, after: inPlace ? [] : after, waitFor: inPlace ? [] : waits,
-                                         freeHostPorts: recreate ? ports : [], changes: changes, container: recreate ? request : nil,
-                                         refusal: recreate ? refusal : nil)
+                    // A container is replaced by a rollout: kept until its replacement passes (a stopped one
+                    // too: it may be one an interrupted apply stopped). A dead one has nothing to go back to.
+                    let rollout = recreate && current.state != .dead ? rolloutPlan(for: service, replica: replica, earlier: rollouts) : nil
+                    let id = builder.add(step.action, cause: step.cause, after: inPlace ? [] : after + (rollout?.after ?? []),
+                                         waitFor: inPlace ? [] : waits, freeHostPorts: recreate ? ports : [], changes: changes,
+                                         container: recreate ? request : nil, rollout: rollout?.plan, refusal: recreate ? refusal : nil)
+                    if rollout != nil { rollouts.append(id) }
                     serviceSteps[service.name, default: []].append(id)
                     changed = true
                 }
@@ -168,8 +184,8 @@ public struct Planner: Sendable {
                                              serviceSteps: serviceSteps).plan(integrations, into: &builder)
         }
         var plan = Plan(steps: builder.steps, conflicts: conflicts, unchanged: unchanged, leftovers: leftovers.sorted())
-        plan.pending = integration.pending
-        plan.awaiting = integration.awaiting
+        plan.pending = restored.map { "service \($0): an interrupted rollout is undone; the next look rolls it out again" } + integration.pending
+        plan.awaiting = restored + integration.awaiting
         plan.problems = integration.problems
         plan.orphans = orphans.sorted()
         plan.unknown = unknown

@@ -8,6 +8,8 @@ public struct ResourceNames: Sendable, Hashable {
     }
 
     public func container(service: String, replica: Int) -> String { "\(project)-\(service)-\(replica)" }
+    /// The name a replica's old container takes while a rollout replaces it.
+    public func previousContainer(service: String, replica: Int) -> String { container(service: service, replica: replica) + ObservedContainer.previousSuffix }
     public func network(_ name: String) -> String { "\(project)_\(name)" }
     public func volume(_ name: String) -> String { "\(project)_\(name)" }
 }

@@ -118,7 +118,8 @@ final class PlanExecutorSafetyTests: XCTestCase {
         let held = ScriptedEngine()
         await held.hold(18081, by: "container other-web (0123456789ab)")
         let refused = await PlanExecutor(engine: held, config: desired).execute(plan, observed: observed) { _ in }
-        XCTAssertEqual(refused.outcomes[0], .failed("host port 127.0.0.1:18081/tcp is held by container other-web (0123456789ab); p-web-1 was left running"))
+        XCTAssertEqual(refused.outcomes[0], .failed("rolled back service web: host port 127.0.0.1:18081/tcp is held by container other-web "
+            + "(0123456789ab); p-web-1 was left running"))
         let untouched = await held.calls
         XCTAssertEqual(untouched, [], "the running container is neither stopped nor removed")
 
@@ -126,7 +127,8 @@ final class PlanExecutorSafetyTests: XCTestCase {
         let done = await PlanExecutor(engine: free, config: desired).execute(plan, observed: observed) { _ in }
         XCTAssertEqual(done.outcomes[0], .succeeded)
         let calls = await free.calls
-        XCTAssertEqual(calls, ["remove old-web grace 20s", "create web", "start web"], "the service's grace period is used")
+        XCTAssertEqual(calls, ["stop old-web grace 20s", "rename old-web p-web-1-previous", "create web", "start web", "remove old-web grace 20s"],
+                       "a fixed host port: the old one stops first, with the service's grace, and goes once the new one runs")
     }
 
     func testAWaitingStepReportsTheTimeWaitedSoFar() async {

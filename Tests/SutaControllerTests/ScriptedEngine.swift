@@ -86,6 +86,13 @@ actor ScriptedEngine: EngineDriver {
     }
     func holderOfHostPort(_ port: HostPort, sparing containerID: String) async -> String? { heldPorts[port.port] }
     func restartContainer(id: String, grace: Duration?) async throws { calls.append("restart \(names[id] ?? id)") }
+    func stopContainer(id: String, grace: Duration?) async throws {
+        calls.append("stop \(names[id] ?? id)" + (grace.map { " grace \(DurationText.format($0))" } ?? ""))
+    }
+    func renameContainer(id: String, to name: String) async throws {
+        calls.append("rename \(names[id] ?? id) \(name)")
+        names[id] = name
+    }
     func removeNetwork(id: String) async throws {
         calls.append("remove network \(id)")
         if phantomNetworks.contains(id) { throw PhantomNetworkEndpoint(network: id) }

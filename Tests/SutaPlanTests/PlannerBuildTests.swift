@@ -66,7 +66,7 @@ final class PlannerBuildTests: XCTestCase {
         XCTAssertNotEqual(old, new)
         XCTAssertEqual(plan.graphText, """
         [] -> #0 build service web (image p-web): context or build settings changed
-        [0] -> #1 recreate service web (container p-web-1 id-web-10000): config changed: build
+        [0] -> #1 recreate service web (container p-web-1 id-web-10000): config changed: build {rollout start-first, rollback, monitor 2s}
 
         """)
         XCTAssertEqual(plan.steps[0].changes.map(\.text), ["~ build.hash \(old) -> \(new)"])
