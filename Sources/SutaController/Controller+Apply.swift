@@ -72,6 +72,7 @@ extension Controller {
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
+            try RolloutHistory(directory: directory).record(config, plan: plan, result: result)
         } catch {
             throw SutaError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
@@ -91,6 +92,7 @@ extension Controller {
         let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
                                                                 hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
                                                                 now: Date().timeIntervalSince1970, fingerprintKey: key)).plan(observed)
+            .restricted(to: options.services)
         if !plan.conflicts.isEmpty {
             throw SutaError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }
