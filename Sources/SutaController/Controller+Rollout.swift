@@ -45,6 +45,8 @@ extension Controller {
         let document = ManifestFile(path: "\(service) revision \(chosen.revision)", bytes: Array(chosen.manifest.utf8))
         let target = try ManifestTarget.load(paths: paths, profiles: profiles, project: project, environment: environment, state: state,
                                              pinned: [document])
+        // An unset secret the revision uses is apply's error, before anything is said to change.
+        _ = try target.config()
         return (target, chosen)
     }
 }
