@@ -21,10 +21,14 @@ enum RolloutCommand {
         let (target, revision) = try controller.undoTarget(service: service, revision: options.toRevision, paths: options.files,
                                                             profiles: options.profiles, project: options.project)
         Console.error("rollout undo: service \(service) back to revision \(revision.revision)")
+        let project = target.resolution.project.name
+        let last = try controller.rolloutHistory(project: project, service: service).last?.revision
         let status = try await EngineCommand.apply(options, controller, target: target, services: [service])
         if status == .success, options.format == "text" {
-            let now = try controller.rolloutHistory(project: target.resolution.project.name, service: service).last
-            Console.out("service \(service) rolled back to revision \(revision.revision)" + (now.map { " (now revision \($0.revision))" } ?? ""))
+            let now = try controller.rolloutHistory(project: project, service: service).last?.revision
+            // As kubectl: nothing to do when the service already runs that configuration.
+            Console.out(now == last ? "service \(service) already runs the configuration of revision \(revision.revision): nothing rolled back"
+                                    : "service \(service) rolled back to revision \(revision.revision) (now revision \(now ?? 0))")
         }
         return status
     }

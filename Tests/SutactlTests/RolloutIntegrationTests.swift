@@ -86,6 +86,10 @@ final class RolloutIntegrationTests: XCTestCase {
         let latest = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(third.stdout.utf8)) as? [String: Any])?["revisions"] as? [[String: Any]])
         XCTAssertEqual(latest.last?["revision"] as? Int, 3)
         XCTAssertEqual(latest.last?["changed"] as? [String], ["environment.MODE"])
+        let again = try run(["rollout", "undo", "web", "--to-revision", "3"])
+        XCTAssertTrue(again.stdout.contains("service web already runs the configuration of revision 3: nothing rolled back"), again.stdout)
+        let unchanged = try await EngineHarness.idsByService(app.project)
+        XCTAssertEqual(unchanged, undone, "nothing recreated")
         XCTAssertTrue(try run(["diff"], status: 1).stdout.contains("~ environment.MODE \"one\" -> \"two\""), "the manifests still say two")
 
         // The secret's value is in no file of the state directory.
