@@ -72,10 +72,10 @@ extension Controller {
         do {
             try ProjectState(project: config.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
             try appliedStore.save(Controller.applied(config, plan: plan, result: result, before: observed.applied))
-            try RolloutHistory(directory: directory).record(config, plan: plan, result: result)
         } catch {
             throw SutaError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
+        try RolloutHistory(directory: directory).record(config, plan: plan, result: result)
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
     }
 

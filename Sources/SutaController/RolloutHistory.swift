@@ -36,7 +36,8 @@ public struct RolloutHistory: Sendable {
         do {
             return try decoder.decode([ServiceRevision].self, from: Data(try BoundedFileReader.read(path, maxBytes: RolloutHistory.maxFileBytes)))
         } catch {
-            throw SutaError(.io, "cannot read the rollout history \(path): \(error)",
+            let why = error is DecodingError ? "it is not the JSON sutactl writes" : "\(error)"
+            throw SutaError(.io, "cannot read the rollout history \(path): \(why)",
                             hint: "move the file away to start the service's history anew")
         }
     }

@@ -124,4 +124,15 @@ final class RolloutHistoryTests: XCTestCase {
         XCTAssertEqual(unset.errors.map(\.message), ["required secret `APP_SECRET` is not set"], "apply's error, at the revision")
         XCTAssertEqual(unset.errors.first?.location?.file, "web revision 1")
     }
+
+    func testADamagedHistoryFileIsAnErrorNamingItAndIsNeverReplaced() throws {
+        let history = RolloutHistory(directory: directory)
+        try FileManager.default.createDirectory(at: history.folder, withIntermediateDirectories: true)
+        try Data("{not json".utf8).write(to: history.file(of: "web"))
+        XCTAssertThrowsError(try history.revisions(of: "web")) { error in
+            XCTAssertTrue("\(error)".contains(history.file(of: "web").path), "\(error)")
+        }
+        XCTAssertThrowsError(try record(try resolve(manifests(mode: "a")), into: history))
+        XCTAssertEqual(try String(contentsOf: history.file(of: "web"), encoding: .utf8), "{not json")
+    }
 }
