@@ -33,7 +33,8 @@ let package = Package(
         // Kong's host rule comes from SutaModel, which checks it at `validate`.
         .target(name: "SutaTestSupport", dependencies: ["SutaModel"]),
         .target(name: "SutaPlan", dependencies: ["SutaModel"]),
-        .target(name: "SutaController", dependencies: ["SutaErrors", "SutaModel", "SutaPlan", "SutaClients", "SutaHTTP"]),
+        // The manifest writer (SutaCompose) writes the rollout revisions the state directory keeps.
+        .target(name: "SutaController", dependencies: ["SutaErrors", "SutaModel", "SutaPlan", "SutaClients", "SutaHTTP", "SutaCompose"]),
         // Compose files to manifests (`convert`), and the manifest writer `config -o manifest` shares.
         .target(name: "SutaCompose", dependencies: ["SutaYAML", "SutaModel"]),
         .executableTarget(name: "sutactl", dependencies: ["SutaController", "SutaCompose", "SutaErrors"]),

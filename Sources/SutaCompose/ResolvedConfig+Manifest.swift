@@ -24,7 +24,7 @@ extension ResolvedConfig {
                         comments: ["The resolved desired state of `sutactl config -o manifest` (profile \(profileDisplayName))."])]
             + networks.map { ManifestOutput(kind: .network, name: $0.name, labels: $0.labels, spec: $0.manifestSpec) }
             + volumes.map { ManifestOutput(kind: .volume, name: $0.name, labels: $0.labels, spec: $0.manifestSpec) }
-            + services.map { ManifestOutput(kind: .service, name: $0.name, labels: $0.metadataLabels, spec: $0.manifestSpec(notes: &notes)) }
+            + services.map { $0.manifestDocument(notes: &notes) }
     }
 }
 

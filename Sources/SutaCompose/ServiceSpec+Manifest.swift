@@ -1,6 +1,12 @@
 import SutaModel
 
 extension ServiceSpec {
+    /// The service as one Service document that loads back to it: `config -o manifest` writes
+    /// these, and a rollout revision keeps one (secrets as their `${VAR}` references).
+    public func manifestDocument(notes: inout [String]) -> ManifestOutput {
+        ManifestOutput(kind: .service, name: name, labels: metadataLabels, spec: manifestSpec(notes: &notes))
+    }
+
     /// The service's spec as a manifest writes it; every field explicit, so it loads back
     /// to the same service whatever the defaults. Secrets stay references (see
     /// `ResolvedConfig.manifestDocuments`); `notes` gets a line for each entry written as `${NAME}`.

@@ -14,6 +14,9 @@ public struct ApplyOptions: Sendable {
     public var takeLock = true
     /// Also bring the gateway, discovery agent and model server in line.
     public var syncIntegrations = true
+    /// Converge only these services (`rollout undo`): the plan keeps their steps and what they
+    /// need first (``Plan/restricted(to:)``). nil: every service.
+    public var services: Set<String>?
     /// Containers to read directly after the listing, whose listed state may lag behind.
     public var refreshContainers: [String] = []
     /// True once the user interrupted (Ctrl-C): no new step starts, and --wait and the

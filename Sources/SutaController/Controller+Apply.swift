@@ -75,6 +75,7 @@ extension Controller {
         } catch {
             throw SutaError(.io, "cannot save the project state in \(directory.path): \(StateDirectory.reason(error))")
         }
+        try RolloutHistory(directory: directory).record(config, plan: plan, result: result)
         return ApplyOutcome(plan: plan, execution: result, notReady: notReady, duration: ContinuousClock.now - start)
     }
 
@@ -91,6 +92,7 @@ extension Controller {
         let plan = Planner(config: config, options: PlanOptions(prune: options.prune, pruneVolumes: options.pruneVolumes,
                                                                 hostCPUs: Double(ProcessInfo.processInfo.activeProcessorCount),
                                                                 now: Date().timeIntervalSince1970, fingerprintKey: key)).plan(observed)
+            .restricted(to: options.services)
         if !plan.conflicts.isEmpty {
             throw SutaError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n"))
         }

@@ -14,6 +14,9 @@ public struct ManifestLoader: Sendable {
     public var allowsUnsetSecrets: Bool
     /// Bounds on the files read and on what they may hold.
     public var limits = LoadLimits.default
+    /// Service documents held in memory that take the place of the manifests' ones of the same
+    /// name (``ConfigResolver/pinnedServices``): the revision `rollout undo` goes back to.
+    public var pinnedServices: [ManifestFile] = []
 
     public init(paths: [String], profiles: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
                 projectName: String? = nil, allowsUnsetSecrets: Bool = false) {
@@ -38,6 +41,8 @@ public struct ManifestLoader: Sendable {
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
         // The engine is local (a Unix socket): its host is this one.
         resolver.hostCPUCount = ProcessInfo.processInfo.activeProcessorCount
+        var usage = YAMLUsage()
+        resolver.pinnedServices = pinnedServices.map { ParsedManifest.parse($0, limits: limits.yaml, usage: &usage) }
         let dotEnv = dotEnvPath()
         if let refusal = try refusal(files: files, dotEnv: dotEnv) { return resolver.resolve(parsed: [], problems: [refusal]) }
         if let dotEnv {

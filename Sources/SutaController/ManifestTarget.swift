@@ -38,8 +38,11 @@ public struct ManifestTarget: Sendable {
         return (current, .remembered(paths: ProjectState.load(from: state, project: current)?.paths ?? []))
     }
 
+    /// `pinned`: Service documents that replace the manifests' ones of the same name
+    /// (``ManifestLoader/pinnedServices``).
     public static func load(paths given: [String], profiles givenProfiles: [String], project: String? = nil, needs: Needs = Needs(),
-                            environment: [String: String], state: StateDirectory) throws(SutaError) -> ManifestTarget {
+                            environment: [String: String], state: StateDirectory,
+                            pinned: [ManifestFile] = []) throws(SutaError) -> ManifestTarget {
         let working = URL(fileURLWithPath: "manifests").standardizedFileURL.path
         let hasWorkingManifests = FileManager.default.fileExists(atPath: working)
         var paths = given.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -66,30 +69,32 @@ public struct ManifestTarget: Sendable {
                                       hint: "give the manifests with -f PATH")
             }
         }
-        var resolution = try load(paths, givenProfiles, project, needs, environment)
+        var resolution = try load(paths, givenProfiles, project, needs, environment, pinned)
         // ./manifests of a project applied from it (maybe with overlays): its remembered manifests.
         if source == .workingDirectory, let state = ProjectState.load(from: state, project: resolution.project.name), state.paths.contains(working) {
             remembered = state
             if state.paths != paths {
                 paths = state.paths
-                resolution = try load(paths, givenProfiles, project, needs, environment)
+                resolution = try load(paths, givenProfiles, project, needs, environment, pinned)
             }
         }
         if case .files = source { remembered = ProjectState.load(from: state, project: resolution.project.name) }
         var profiles = givenProfiles
         if givenProfiles.isEmpty, needs.profile, let remembered, remembered.paths == paths, !remembered.profiles.isEmpty {
             profiles = remembered.profiles
-            resolution = try load(paths, profiles, project, needs, environment)
+            resolution = try load(paths, profiles, project, needs, environment, pinned)
         }
         if let usage = resolution.usageError { throw SutaError(.usage, usage) }
         return ManifestTarget(resolution: resolution, paths: paths, profiles: profiles, source: source)
     }
 
     private static func load(_ paths: [String], _ profiles: [String], _ project: String?, _ needs: Needs,
-                             _ environment: [String: String]) throws(SutaError) -> ConfigResolution {
+                             _ environment: [String: String], _ pinned: [ManifestFile]) throws(SutaError) -> ConfigResolution {
         do {
-            return try ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment,
-                                      projectName: project, allowsUnsetSecrets: needs.allowsUnsetSecrets).load()
+            var loader = ManifestLoader(paths: paths.map(relativeToWorkingDirectory), profiles: profiles, environment: environment,
+                                        projectName: project, allowsUnsetSecrets: needs.allowsUnsetSecrets)
+            loader.pinnedServices = pinned
+            return try loader.load()
         } catch {
             throw SutaError(.usage, error.message)
         }

@@ -23,6 +23,10 @@ public struct ConfigResolver: Sendable {
     /// Most text variables may add to the manifests in all, in bytes (one scalar's result is
     /// bounded by `yamlLimits.maxScalarBytes`).
     public var maxInterpolatedBytes = 16 << 20
+    /// Service documents that take the place of the manifests' documents of the same name, as
+    /// they are: no profile is merged into them again (a rollout revision being undone, a
+    /// service's resolved spec). Every other document still comes from the manifests.
+    public var pinnedServices: [ParsedManifest] = []
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -71,6 +75,7 @@ public struct ConfigResolver: Sendable {
         }
         var byKind = unique(documents, diagnostics: &reader.diagnostics)
         documents = []
+        let pinned = pin(&byKind, reader: &reader)
 
         var project = ProjectSpec(name: defaultProjectName)
         if let document = byKind[.project]?.first { project = reader.project(document) }
@@ -120,7 +125,7 @@ public struct ConfigResolver: Sendable {
             // Services outside the profile are still checked, but need none of their variables set.
             reader.interpolator.reportsMissing = isActive
             reader.activeChecks = isActive ? checks : nil
-            let spec = isActive ? merged(document, with: appliedProfiles) : document.spec
+            let spec = isActive && !pinned.contains(document.name) ? merged(document, with: appliedProfiles) : document.spec
             guard var service = reader.service(document, spec: spec) else { continue }
             if service.build != nil, service.image.isEmpty { service.image = BuildSpec.defaultImage(project: project.name, service: service.name) }
             services.append(service)

@@ -1,7 +1,7 @@
 /// One field that differs between what runs and what the manifests say, Terraform-style:
 /// `~ resources.memory 64M -> 96M`, `+ environment.FEATURE "on"`, `- ports 127.0.0.1:8080->80/tcp`.
 /// A secret's value is never shown: `~ environment.DB_PASSWORD (secret changed)`.
-public struct FieldChange: Sendable, Hashable {
+public struct FieldChange: Sendable, Hashable, Codable {
     public var path: String
     /// nil when the field is new.
     public var before: String?

@@ -27,6 +27,10 @@ struct CommandOptions {
     /// `convert -o DIR`.
     var outputDirectory: String?
     var force = false
+    /// `rollout undo --to-revision N`.
+    var toRevision: Int?
+    /// `rollout history --revision N`.
+    var revision: Int?
 
     /// The `-o` format in effect: the one given, else the command's default.
     var format: String { output ?? CommandSpec.named(command)?.outputs.first ?? "text" }
@@ -91,6 +95,8 @@ struct CommandOptions {
             case .force: options.force = true
             case .outputDirectory: options.outputDirectory = try value()
             case .tail: options.tail = try number()
+            case .toRevision: options.toRevision = try number()
+            case .revision: options.revision = try number()
             case .parallel: options.parallel = max(1, try number())
             case .project:
                 let name = try value()

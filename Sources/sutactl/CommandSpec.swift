@@ -13,6 +13,11 @@ struct CommandSpec: Sendable {
     /// Accepted `-o` values, the default first; empty when the command has no `-o`.
     var outputs: [String] = []
     var exitStatus: String?
+    /// The words the first argument may be (`rollout history|undo`), for completion.
+    var subcommands: [String] = []
+    /// The argument after the subcommand (or the first, without subcommands) is a service
+    /// name of the manifests, for completion.
+    var takesService = false
 
     static let manifestFlags: [Flag] = [.file, .profile, .project]
 
@@ -86,7 +91,22 @@ struct CommandSpec: Sendable {
             Prints the output of the service's first container; -f follows it. Every secret
             value the container holds prints as ***, found in its own environment, so no
             secret needs to be set.
-            """, flags: [.fileLongOnly, .project, .follow, .tail]),
+            """, flags: [.fileLongOnly, .project, .follow, .tail], takesService: true),
+        CommandSpec(name: "rollout", arguments: "history|undo SERVICE", summary: "list a service's applied revisions, or go back to one",
+                    description: """
+            `rollout history SERVICE` lists the configurations the service was applied with (the
+            last 10, kept in the state directory each time apply created or recreated its
+            container): REVISION, TIME and the CHANGED fields (a secret only as `(secret changed)`);
+            --revision N prints one as a manifest (secrets as their ${VAR} references).
+            `rollout undo SERVICE` converges that service alone back to the revision before the last
+            (or --to-revision N) through apply's plan, with the manifests chosen as apply chooses
+            them and secrets from the environment as apply takes them; it records a new revision.
+            The next apply goes back to the manifests.
+            """, flags: manifestFlags + [.toRevision, .revision, .timeout, .noWait, .parallel], outputs: ["text", "json"],
+            exitStatus: """
+            0 listed or rolled back, 1 invalid manifests or an unset secret, 2 usage: an unknown
+            service or revision, no previous revision (nothing changed), 3, 4, 5, 6, 7, 9 as for apply.
+            """, subcommands: ["history", "undo"], takesService: true),
         CommandSpec(name: "breakers", arguments: "[reset NAME]", summary: "show the circuit breakers, or reset one", description: """
             Shows the project's circuit breakers (kong, consul, ollama): closed, open (calls are
             rejected until the retry time) or half-open (a few trial calls decide), with the recent

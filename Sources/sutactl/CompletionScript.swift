@@ -31,6 +31,13 @@ enum CompletionScript {
                         flags="\(names)"; outputs="\(command.outputs.joined(separator: " "))"; valued="\(valued)" ;;
             """
         }.joined(separator: "\n")
+        // Commands that take a service name (after their subcommand, if they have any).
+        let serviceCases = CommandSpec.all.filter(\.takesService).map { command in
+            let services = "COMPREPLY=($(compgen -W \"$(sutactl __complete services \"${scope[@]}\" 2>/dev/null)\" -- \"$cur\"))"
+            guard !command.subcommands.isEmpty else { return "\(command.name)) \(services) ;;" }
+            return "\(command.name)) if [ \"$COMP_CWORD\" -eq 2 ]; then COMPREPLY=($(compgen -W \"\(command.subcommands.joined(separator: " "))\" -- \"$cur\")); "
+                + "else \(services); fi ;;"
+        }.joined(separator: "\n        ")
         return """
         # sutactl completion for bash: `source <(sutactl completion bash)`
         _sutactl() {
@@ -62,7 +69,7 @@ enum CompletionScript {
             fi
             if [[ "$prev" == -* ]] && [[ "|$valued|" == *"|$prev|"* ]]; then return; fi
             case "$command" in
-                logs) COMPREPLY=($(compgen -W "$(sutactl __complete services "${scope[@]}" 2>/dev/null)" -- "$cur")) ;;
+                \(serviceCases)
                 profile) COMPREPLY=($(compgen -W "$(sutactl __complete profiles "${scope[@]}" 2>/dev/null)" -- "$cur")) ;;
                 help) COMPREPLY=($(compgen -W "\(commands)" -- "$cur")) ;;
                 completion) COMPREPLY=($(compgen -W "\(shells.joined(separator: " "))" -- "$cur")) ;;
@@ -90,7 +97,12 @@ enum CompletionScript {
                 lines.append("complete -c sutactl -n '__fish_seen_subcommand_from \(command.name)'\(short)\(long)\(values) -d '\(flag.help.replacingOccurrences(of: "'", with: "\\'"))'")
             }
         }
-        lines.append("complete -c sutactl -n '__fish_seen_subcommand_from logs' -a '(sutactl __complete services)'")
+        for command in CommandSpec.all where command.takesService {
+            if !command.subcommands.isEmpty {
+                lines.append("complete -c sutactl -n '__fish_seen_subcommand_from \(command.name)' -a '\(command.subcommands.joined(separator: " "))'")
+            }
+            lines.append("complete -c sutactl -n '__fish_seen_subcommand_from \(command.name)' -a '(sutactl __complete services)'")
+        }
         lines.append("complete -c sutactl -n '__fish_seen_subcommand_from profile' -a '(sutactl __complete profiles)'")
         lines.append("complete -c sutactl -n '__fish_seen_subcommand_from completion' -a '\(shells.joined(separator: " "))'")
         return lines.joined(separator: "\n") + "\n"

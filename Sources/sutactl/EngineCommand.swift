@@ -4,8 +4,8 @@ import SutaController
 import SutaModel
 import SutaPlan
 
-/// The commands that talk to the engine: apply, diff, status, profile, down, logs, breakers
-/// and controller. Which project each acts on follows one rule (`ManifestTarget`); the
+/// The commands that talk to the engine: apply, diff, status, profile, down, logs, breakers,
+/// rollout and controller. Which project each acts on follows one rule (`ManifestTarget`); the
 /// mutating ones say which first.
 enum EngineCommand {
     static func run(_ options: CommandOptions) async -> ExitStatus {
@@ -21,6 +21,7 @@ enum EngineCommand {
             case "profile": return try await profile(options, controller)
             case "down": return try await DownCommand.run(options, controller)
             case "breakers": return try breakers(options, controller)
+            case "rollout": return try await RolloutCommand.run(options, controller)
             case "controller":
                 var settings = ControllerLoop.Settings()
                 settings.resyncInterval = options.resync
@@ -71,8 +72,10 @@ enum EngineCommand {
         Console.error("project \(project) (\(source.explanation))")
     }
 
-    private static func apply(_ options: CommandOptions, _ controller: Controller, target given: ManifestTarget? = nil,
-                              prune: Bool? = nil) async throws -> ExitStatus {
+    /// `apply`, and what `profile NAME` (with prune) and `rollout undo` (one service, no
+    /// gateway, discovery or model sync) carry out.
+    static func apply(_ options: CommandOptions, _ controller: Controller, target given: ManifestTarget? = nil,
+                      prune: Bool? = nil, services: Set<String>? = nil) async throws -> ExitStatus {
         let target = try given ?? target(options, controller, needs: .init())
         let config = try target.config()
         announce(config.project.name, target.source)
@@ -86,6 +89,8 @@ enum EngineCommand {
         applyOptions.waitForLock = !options.noWait
         applyOptions.parallelism = options.parallel
         applyOptions.interrupted = { interruption?.isRequested ?? false }
+        applyOptions.services = services
+        applyOptions.syncIntegrations = services == nil
         let json = options.format == "json"
         let printer = ProgressPrinter(environment: controller.environment, quiet: json,
                                       replicated: Set(config.services.filter { $0.replicas > 1 }.map(\.name)))

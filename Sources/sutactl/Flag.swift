@@ -4,7 +4,7 @@ struct Flag: Sendable {
     /// What the flag sets in `CommandOptions`.
     enum Key: Sendable {
         case file, profile, project, output, dryRun, prune, volumes, wait, timeout, noWait, parallel
-        case follow, tail, yes, resync, metricsPort, logFormat, help, outputDirectory, force
+        case follow, tail, yes, resync, metricsPort, logFormat, help, outputDirectory, force, toRevision, revision
     }
 
     var key: Key
@@ -45,6 +45,9 @@ struct Flag: Sendable {
     static let outputDirectory = Flag(key: .outputDirectory, names: ["-o", "--output"], value: "DIR",
                                       help: "write the manifests as files in DIR (default: print them)")
     static let force = Flag(key: .force, names: ["--force"], help: "with -o, replace files that exist")
+    static let toRevision = Flag(key: .toRevision, names: ["--to-revision"], value: "N",
+                                 help: "rollout undo: go back to revision N (default: the one before the last)")
+    static let revision = Flag(key: .revision, names: ["--revision"], value: "N", help: "rollout history: show revision N as a manifest")
     static let help = Flag(key: .help, names: ["-h", "--help"], help: "show this help")
 
     /// `-f, --file PATH` as shown in help.

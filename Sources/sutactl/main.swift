@@ -38,7 +38,7 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         return ConvertCommand.run(options)
     case "validate", "config":
         return ManifestCommand.run(options)
-    case "apply", "diff", "status", "profile", "down", "logs", "breakers", "controller":
+    case "apply", "diff", "status", "profile", "down", "logs", "breakers", "controller", "rollout":
         return await EngineCommand.run(options)
     case "version":
         Console.out("sutactl \(HelpText.version) (manifests \(ManifestDocument.apiVersion))")

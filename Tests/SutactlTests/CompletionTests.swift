@@ -36,6 +36,9 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(try complete(["config", "-o", ""]), ["yaml", "json", "manifest"])
         XCTAssertEqual(try complete(["down", "--"]).sorted(), ["--file", "--help", "--no-wait", "--project", "--volumes", "--yes"])
         XCTAssertEqual(try complete(["completion", ""]), ["bash", "zsh", "fish"])
+        XCTAssertEqual(try complete(["ro"]), ["rollout"])
+        XCTAssertEqual(try complete(["rollout", ""]), ["history", "undo"])
+        XCTAssertEqual(try complete(["rollout", "undo", "--to"]), ["--to-revision"])
     }
 
     func testServiceAndProfileNamesComeFromTheManifests() throws {
@@ -44,6 +47,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(try complete(["logs", "--file", "examples/hello/manifests/", ""]), ["cache", "web"])
         XCTAssertEqual(try complete(["logs", "-f", "--file", "examples/hello/manifests/", "w"]), ["web"], "-f is --follow for logs")
         XCTAssertEqual(try complete(["logs", "-f", "postg"]), ["postgres", "postgres-exporter"], "./manifests here; -f takes no value")
+        XCTAssertEqual(try complete(["rollout", "history", "-f", "examples/hello/manifests/", ""]), ["cache", "web"])
     }
 
     func testZshAndFishScriptsAreGeneratedFromTheSameTable() throws {
@@ -52,6 +56,7 @@ final class CompletionTests: XCTestCase {
         let fish = try SutactlRunner.run(["completion", "fish"])
         XCTAssertTrue(fish.stdout.contains("complete -c sutactl -n '__fish_seen_subcommand_from apply' -l dry-run"), fish.stdout)
         XCTAssertTrue(fish.stdout.contains("-a '(sutactl __complete services)'"))
+        XCTAssertTrue(fish.stdout.contains("complete -c sutactl -n '__fish_seen_subcommand_from rollout' -a 'history undo'"), fish.stdout)
         XCTAssertEqual(try SutactlRunner.run(["completion", "tcsh"]).status, 2)
     }
 }
