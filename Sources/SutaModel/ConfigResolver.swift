@@ -23,6 +23,8 @@ public struct ConfigResolver: Sendable {
     /// Most text variables may add to the manifests in all, in bytes (one scalar's result is
     /// bounded by `yamlLimits.maxScalarBytes`).
     public var maxInterpolatedBytes = 16 << 20
+    /// The engine mode that wins over the Project's `engine.mode` (`--engine`).
+    public var engineMode: EngineMode?
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -75,6 +77,8 @@ public struct ConfigResolver: Sendable {
         var project = ProjectSpec(name: defaultProjectName)
         if let document = byKind[.project]?.first { project = reader.project(document) }
         if let projectName { project.name = projectName }
+        if let engineMode { project.engineMode = engineMode }
+        reader.engineMode = project.engineMode
         reader.interpolator.declaredSecrets = Set(project.secrets)
 
         let networks = (byKind[.network] ?? []).map { reader.network($0) }

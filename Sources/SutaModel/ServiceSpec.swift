@@ -39,6 +39,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var discovery: DiscoverySpec?
     /// How the image is built; nil when it is pulled (or already present).
     public var build: BuildSpec?
+    /// Where the tasks may run (swarm mode only).
+    public var placement: PlacementSpec?
 
     public init(name: String, location: SourceLocation, image: String) {
         self.name = name

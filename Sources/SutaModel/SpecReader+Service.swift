@@ -5,7 +5,7 @@ extension SpecReader {
         "image", "entrypoint", "command", "working_dir", "environment", "ports", "volumes", "networks",
         "resources", "healthcheck", "depends_on", "restart", "user", "read_only", "cap_drop", "cap_add",
         "security_opt", "tmpfs", "stop_signal", "stop_grace_period", "labels", "replicas", "supervised",
-        "gateway", "discovery", "build",
+        "gateway", "discovery", "build", "placement",
     ]
 
     /// Decodes a Service document's spec. Problems are recorded; the result is nil only when
@@ -61,6 +61,8 @@ extension SpecReader {
         if let n = f["supervised"] { service.supervised = bool(n, "supervised") ?? false }
         if let n = f["gateway"] { service.gateway = gateway(n, service: service.name) }
         if let n = f["discovery"] { service.discovery = discovery(n, service: service.name) }
+        if let n = f["placement"] { service.placement = placement(n) }
+        checkEngineMode(f, service: service)
         return service
     }
 
