@@ -78,7 +78,7 @@ public struct SwarmServiceSpec: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case image = "Image", labels = "Labels", command = "Command", args = "Args", env = "Env", dir = "Dir", user = "User"
-            case mounts = "Mounts", stopSignal = "StopSignal", stopGracePeriod = "StopGracePeriod", healthCheck = "HealthCheck"
+            case mounts = "Mounts", stopSignal = "StopSignal", stopGracePeriod = "StopGracePeriod", healthCheck = "Healthcheck"
             case readOnly = "ReadOnly", secrets = "Secrets", capabilityAdd = "CapabilityAdd", capabilityDrop = "CapabilityDrop"
         }
     }

@@ -14,13 +14,15 @@ public struct SwarmTask: Decodable, Sendable, Equatable {
     public var error: String?
     /// Whether the task's container has a health check.
     public var hasHealthCheck: Bool
+    /// The task's template: equal to its service's when the task runs the current spec.
+    public var spec: SwarmServiceSpec.TaskTemplate?
 
     enum CodingKeys: String, CodingKey {
         case id = "ID", serviceID = "ServiceID", nodeID = "NodeID", slot = "Slot", desiredState = "DesiredState", status = "Status", spec = "Spec"
     }
     enum StatusKeys: String, CodingKey { case state = "State", message = "Message", err = "Err" }
     enum SpecKeys: String, CodingKey { case containerSpec = "ContainerSpec" }
-    enum ContainerKeys: String, CodingKey { case healthCheck = "HealthCheck" }
+    enum ContainerKeys: String, CodingKey { case healthCheck = "Healthcheck" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -33,6 +35,7 @@ public struct SwarmTask: Decodable, Sendable, Equatable {
         state = try status.decodeIfPresent(String.self, forKey: .state) ?? ""
         message = try status.decodeIfPresent(String.self, forKey: .message) ?? ""
         error = try status.decodeIfPresent(String.self, forKey: .err)
+        spec = try? container.decodeIfPresent(SwarmServiceSpec.TaskTemplate.self, forKey: .spec)
         let check: Healthcheck? = (try? container.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec)
             .nestedContainer(keyedBy: ContainerKeys.self, forKey: .containerSpec).decodeIfPresent(Healthcheck.self, forKey: .healthCheck)) ?? nil
         hasHealthCheck = check?.test.map { $0 != ["NONE"] && !$0.isEmpty } ?? false

@@ -186,6 +186,9 @@ public struct PlanExecutor: Sendable {
                 try await engine.buildImage(request) { line in
                     report(.output(step, line))
                 }
+            case .swarm:
+                // The swarm planner's steps go to SwarmExecutor.
+                throw SutaError(.usage, "step #\(step.id) is a swarm action, not one for a container engine")
             }
             return .succeeded
         } catch let error as SutaError where error.code == .engineUnreachable {

@@ -42,6 +42,8 @@ public enum PlanAction: Sendable, Hashable {
     case preloadModel(name: String, method: ModelPreload, keepAlive: String)
     /// Build the image `tag` from the `build` of `service`, labelled with `hash`.
     case buildImage(service: String, tag: String, hash: String)
+    /// A change to a swarm (engine mode swarm): services and secrets.
+    case swarm(SwarmAction)
 
     /// `network`, `volume` or `service NAME`: what the action is about, for output.
     public var subject: String {
@@ -61,6 +63,7 @@ public enum PlanAction: Sendable, Hashable {
         case .deregister(let id, _): "registration \(id)"
         case .pullModel(let name), .preloadModel(let name, _, _): "model \(name)"
         case .buildImage(let service, _, _): "service \(service)"
+        case .swarm(let action): action.subject
         }
     }
 
@@ -81,6 +84,7 @@ public enum PlanAction: Sendable, Hashable {
         case .removeContainer(let service, _, _, _): service
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
         case .buildImage(let service, _, _): service
+        case .swarm(let action): action.service
         default: nil
         }
     }
@@ -102,6 +106,7 @@ public enum PlanAction: Sendable, Hashable {
         case .pullModel: "pull"
         case .preloadModel: "preload"
         case .buildImage: "build"
+        case .swarm(let action): action.verb
         }
     }
 
@@ -116,6 +121,7 @@ public enum PlanAction: Sendable, Hashable {
              .updateContainer(_, let name, let id, _), .restartContainer(_, _, let name, let id, _, _):
             "container \(name) \(id.prefix(12))"
         case .buildImage(_, let tag, _): "image \(tag)"
+        case .swarm(let action): action.object
         }
     }
 }
