@@ -15,7 +15,7 @@ DEMO_SECRETS := POSTGRES_PASSWORD=demo-only JWT_SECRET_KEY=demo-only SECRET_KEY=
 
 STANDINS_ENV := .build/standins.env
 
-.PHONY: all deps engine standins build test demo demo-down bench fuzz clean
+.PHONY: all deps engine standins build test demo demo-down bench fuzz clean swarm-lab swarm-lab-down
 
 all: build
 
@@ -35,6 +35,16 @@ build: deps
 test: engine
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## A real 3-node Docker Swarm on this machine (SWARM_LAB_NODES=N for another size): one network
+## namespace and dockerd per node under /tmp/sutactl-swarm, the stand-in image on every node.
+## Prints the manager's DOCKER_HOST (docs/swarm.md). Safe to run again.
+swarm-lab: engine
+	@scripts/swarm-lab.sh up
+
+## Stops the lab's dockerds and removes everything `make swarm-lab` made.
+swarm-lab-down:
+	@scripts/swarm-lab.sh down
 
 ## Stand-ins for the Kong admin API, the Consul agent and the Ollama server on 127.0.0.1
 ## (the real servers cannot be installed here); their URLs go to $(STANDINS_ENV).

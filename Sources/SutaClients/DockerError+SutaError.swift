@@ -9,6 +9,7 @@ extension DockerError: SutaErrorConvertible {
         case .conflict: SutaError(.conflict, description, dependency: "docker")
         case .notModified, .buildFailed: SutaError(.engine, description, dependency: "docker", disposition: .terminal)
         case .pullFailed: SutaError(.engine, description, dependency: "docker")
+        case .outOfSequence: SutaError(.engine, description, dependency: "docker", disposition: .retryable)
         case .badRequest: SutaError(.rejected, description, dependency: "docker")
         case .networkInUse:
             SutaError(.engine, description, hint: "a container still uses it, or dockerd kept a phantom endpoint; it was left in place",

@@ -27,6 +27,9 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An image build failed: the builder's message, and the step it failed at (`2/3: RUN
     /// false`) when the stream named one.
     case buildFailed(image: String, step: String?, message: String)
+    /// A swarm service update named a stale version (HTTP 500 "update out of sequence"):
+    /// read the service again and retry.
+    case outOfSequence(String)
     /// Any other error status, with the engine's message.
     case server(status: Int, message: String)
     /// The engine's API version is below the oldest this client speaks (1.41), or unknown.
@@ -47,6 +50,7 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notModified: "the Docker Engine reports nothing to do (HTTP 304)"
         case .badRequest(let message): "the Docker Engine rejected the request: \(message)"
         case .networkInUse(let message): message
+        case .outOfSequence(let message): "the service changed meanwhile: \(message)"
         case .pullFailed(_, let message): message
         case .buildFailed(let image, let step, let message): "cannot build \(image)\(step.map { " at step \($0)" } ?? ""): \(message)"
         case .server(let status, let message): "Docker Engine error (HTTP \(status)): \(message)"

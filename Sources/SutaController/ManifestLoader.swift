@@ -39,6 +39,7 @@ public struct ManifestLoader: Sendable {
                                       workingDirectory: FileManager.default.currentDirectoryPath, yamlLimits: limits.yaml)
         resolver.projectName = projectName
         resolver.allowsUnsetSecrets = allowsUnsetSecrets
+        resolver.engineMode = environment[EngineModeOverride.variable].flatMap(EngineMode.init(rawValue:))
         // The engine is local (a Unix socket): its host is this one.
         resolver.hostCPUCount = ProcessInfo.processInfo.activeProcessorCount
         var usage = YAMLUsage()

@@ -216,6 +216,9 @@ public struct PlanExecutor: Sendable {
             case .buildImage:
                 guard let request = step.image else { throw SutaError(.usage, "step #\(step.id) carries no image build request") }
                 try await acting(context) { try await engine.buildImage(request) { line in report(.output(step, line)) } }
+            case .swarm:
+                // The swarm planner's steps go to SwarmExecutor.
+                throw SutaError(.usage, "step #\(step.id) is a swarm action, not one for a container engine")
             }
             return .succeeded
         } catch let error as SutaError where error.message == PlanExecutor.notStartedWithoutEngine {

@@ -27,6 +27,8 @@ public struct ConfigResolver: Sendable {
     /// they are: no profile is merged into them again (a rollout revision being undone, a
     /// service's resolved spec). Every other document still comes from the manifests.
     public var pinnedServices: [ParsedManifest] = []
+    /// The engine mode that wins over the Project's `engine.mode` (`--engine`).
+    public var engineMode: EngineMode?
 
     public init(variables: [String: String], profiles: [String] = [], defaultProjectName: String,
                 workingDirectory: String = "/", yamlLimits: YAMLLimits = .default) {
@@ -80,6 +82,8 @@ public struct ConfigResolver: Sendable {
         var project = ProjectSpec(name: defaultProjectName)
         if let document = byKind[.project]?.first { project = reader.project(document) }
         if let projectName { project.name = projectName }
+        if let engineMode { project.engineMode = engineMode }
+        reader.engineMode = project.engineMode
         reader.interpolator.declaredSecrets = Set(project.secrets)
 
         let networks = (byKind[.network] ?? []).map { reader.network($0) }

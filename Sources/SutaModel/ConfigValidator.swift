@@ -178,7 +178,9 @@ struct ConfigValidator {
         for service in services where active.contains(service.name) {
             for mapping in service.ports {
                 guard let port = mapping.hostPort else { continue }
-                if service.replicas > 1 {
+                // On a swarm, one task per node can hold the port on its node.
+                let onePerNode = project.engineMode == .swarm && service.placement?.maxReplicasPerNode == 1
+                if service.replicas > 1 && !onePerNode {
                     diagnostics.error("`\(service.name)` has \(service.replicas) replicas but publishes the fixed host port \(port): only one container can hold it",
                                       at: mapping.location,
                                       hint: "leave the host port out (`\(mapping.hostIP)::\(mapping.containerPort)`) to get one per replica, or set replicas: 1")

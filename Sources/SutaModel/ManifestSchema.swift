@@ -110,6 +110,9 @@ public enum ManifestSchema {
             ])), "build the image from a context directory (a string: the context); `image` names the tag"),
             ("update_config", rollout(["rollback", "pause", "continue"]), "how a change replaces the containers"),
             ("rollback_config", rollout(["pause", "continue"]), "how a failed change goes back"),
+            ("placement", object([("constraints", array(string), "e.g. node.role == worker"),
+                                  ("preferences", array(object([("spread", string, "e.g. node.id")])), "spread tasks over nodes"),
+                                  ("max_replicas_per_node", integer, "")]), "where the tasks run (engine mode swarm)"),
         ]
     }
 
@@ -126,7 +129,9 @@ public enum ManifestSchema {
         object([
             ("default_profile", string, "the profile used without --profile"), ("profiles_dir", string, "another directory of profiles"),
             ("secrets", array(string), "variables that are secrets (never printed)"),
-            ("engine", object([("host", string, "unix:///path/docker.sock (DOCKER_HOST overrides it)")]), "the Docker Engine"),
+            ("engine", object([("host", string, "unix:///path/docker.sock (DOCKER_HOST overrides it)"),
+                               ("mode", enumeration(["docker", "swarm"]), "containers on one engine, or services on a swarm")]),
+             "the Docker Engine (or the swarm manager's)"),
             ("gateway", object([("service", string, ""), ("admin_port", integer, ""), ("admin_url", string, ""),
                                 ("mode", enumeration(["dbless", "database"]), "")]), "the Kong gateway"),
             ("discovery", object([("service", string, ""), ("port", integer, ""), ("address", string, ""),

@@ -12,6 +12,8 @@ public struct ProjectSpec: Sendable, Hashable {
     public var secrets: [String]
     /// Engine address (`unix:///var/run/docker.sock`); DOCKER_HOST overrides it.
     public var engineHost: String?
+    /// `engine.mode`: containers on one engine, or services on a swarm; `--engine` overrides it.
+    public var engineMode: EngineMode = .docker
     public var gateway: GatewaySettings?
     public var discovery: DiscoverySettings?
     public var modelServer: ModelServerSettings?

@@ -43,6 +43,8 @@ public struct ServiceSpec: Sendable, Hashable {
     public var updateConfig: RolloutPolicy?
     /// How a failed change goes back (`rollback_config`).
     public var rollbackConfig: RolloutPolicy?
+    /// Where the tasks may run (swarm mode only).
+    public var placement: PlacementSpec?
 
     public init(name: String, location: SourceLocation, image: String) {
         self.name = name

@@ -5,7 +5,7 @@ extension SpecReader {
         "image", "entrypoint", "command", "working_dir", "environment", "ports", "volumes", "networks",
         "resources", "healthcheck", "depends_on", "restart", "user", "read_only", "cap_drop", "cap_add",
         "security_opt", "tmpfs", "stop_signal", "stop_grace_period", "labels", "replicas", "supervised",
-        "gateway", "discovery", "build", "update_config", "rollback_config",
+        "gateway", "discovery", "build", "update_config", "rollback_config", "placement",
     ]
 
     /// Decodes a Service document's spec. Problems are recorded; the result is nil only when
@@ -63,6 +63,8 @@ extension SpecReader {
         if let n = f["discovery"] { service.discovery = discovery(n, service: service.name) }
         if let n = f["update_config"] { service.updateConfig = rolloutPolicy(n, "update_config") }
         if let n = f["rollback_config"] { service.rollbackConfig = rolloutPolicy(n, "rollback_config") }
+        if let n = f["placement"] { service.placement = placement(n) }
+        checkEngineMode(f, service: service)
         return service
     }
 

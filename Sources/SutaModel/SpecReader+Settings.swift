@@ -10,7 +10,8 @@ extension SpecReader {
         project.profilesDirectory = f["profiles_dir"].flatMap { string($0, "profiles_dir") }
             .map { absolutePath($0, besides: document.location.file) }
         project.secrets = f["secrets"].flatMap { stringList($0, "secrets") } ?? []
-        if let n = f["engine"], let e = fields(n, of: "engine", allowed: ["host"]) {
+        if let n = f["engine"], let e = fields(n, of: "engine", allowed: ["host", "mode"]) {
+            if let m = e["mode"], let text = choice(m, "mode", EngineMode.allCases.map(\.rawValue)) { project.engineMode = EngineMode(rawValue: text)! }
             if let host = e["host"].flatMap({ string($0, "host") }) {
                 if host.hasPrefix("unix://") { project.engineHost = host } else {
                     diagnostics.error("engine `host` must be a unix:// address, found `\(host)`", at: e["host"]!.location)

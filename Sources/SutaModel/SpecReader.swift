@@ -9,6 +9,8 @@ struct SpecReader {
     let workingDirectory: String
     /// Set while a service of the active profile is decoded: host and policy checks; nil otherwise.
     var activeChecks: ActiveServiceChecks?
+    /// The project's engine mode (read before the services): some fields only one mode honours.
+    var engineMode: EngineMode = .docker
     /// Most text interpolation may add in all, in bytes: a `${BIG}` used in many places, or
     /// reached through many alias copies, would otherwise multiply a value without bound.
     let maxInterpolatedBytes: Int

@@ -45,6 +45,8 @@ public enum PlanAction: Sendable, Hashable {
     case preloadModel(name: String, method: ModelPreload, keepAlive: String)
     /// Build the image `tag` from the `build` of `service`, labelled with `hash`.
     case buildImage(service: String, tag: String, hash: String)
+    /// A change to a swarm (engine mode swarm): services and secrets.
+    case swarm(SwarmAction)
 
     /// `network`, `volume` or `service NAME`: what the action is about, for output.
     public var subject: String {
@@ -65,6 +67,7 @@ public enum PlanAction: Sendable, Hashable {
         case .deregister(let id, _): "registration \(id)"
         case .pullModel(let name), .preloadModel(let name, _, _): "model \(name)"
         case .buildImage(let service, _, _): "service \(service)"
+        case .swarm(let action): action.subject
         }
     }
 
@@ -86,6 +89,7 @@ public enum PlanAction: Sendable, Hashable {
         case .updateContainer(let service, _, _, _), .restartContainer(let service, _, _, _, _, _), .holdService(let service, _): service
         case .buildImage(let service, _, _): service
         case .restoreContainer(let service, _, _, _, _, _): service
+        case .swarm(let action): action.service
         default: nil
         }
     }
@@ -108,6 +112,7 @@ public enum PlanAction: Sendable, Hashable {
         case .pullModel: "pull"
         case .preloadModel: "preload"
         case .buildImage: "build"
+        case .swarm(let action): action.verb
         }
     }
 
@@ -123,6 +128,7 @@ public enum PlanAction: Sendable, Hashable {
             "container \(name) \(id.prefix(12))"
         case .buildImage(_, let tag, _): "image \(tag)"
         case .restoreContainer(_, _, let name, let id, _, _): "container \(name) \(id.prefix(12))"
+        case .swarm(let action): action.object
         }
     }
 }

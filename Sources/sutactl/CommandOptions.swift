@@ -20,6 +20,8 @@ struct CommandOptions {
     var timeout: Duration = .seconds(300)
     var parallel = 8
     var project: String?
+    /// `--engine`: the engine mode that wins over the Project's.
+    var engine: String?
     var resync: Duration = .seconds(30)
     var metricsPort: Int?
     var logFormat = "text"
@@ -102,6 +104,10 @@ struct CommandOptions {
                 let name = try value()
                 guard ManifestDocument.isValidName(name) else { throw UsageError(message: "invalid project name `\(name)`") }
                 options.project = name
+            case .engine:
+                let mode = try value()
+                guard EngineMode(rawValue: mode) != nil else { throw UsageError(message: "--engine needs docker or swarm, got `\(mode)`") }
+                options.engine = mode
             case .metricsPort:
                 let port = try number()
                 guard port <= 65535 else { throw UsageError(message: "--metrics-port needs a port number, got \(port)") }

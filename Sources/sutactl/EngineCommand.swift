@@ -12,6 +12,10 @@ enum EngineCommand {
         let environment = ProcessInfo.processInfo.environment
         let state = StateDirectory(environment: environment)
         do {
+            if ["apply", "diff", "status", "down"].contains(options.command),
+               let target = try swarmTarget(options, environment: environment, state: state) {
+                return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
+            }
             let engine = try DockerEngineDriver.fromEnvironment(environment)
             let controller = Controller(engine: engine, state: state, environment: environment)
             switch options.command {
@@ -40,6 +44,18 @@ enum EngineCommand {
             Console.error("error: \(error)")
             return .engineError
         }
+    }
+
+    /// The manifests when their engine mode is swarm (apply needs its secrets; the others none).
+    private static func swarmTarget(_ options: CommandOptions, environment: [String: String], state: StateDirectory) throws(SutaError) -> ManifestTarget? {
+        let project = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: readOnly,
+                                               environment: environment, state: state)
+        guard project?.resolution.project.engineMode == .swarm else { return nil }
+        let needs = options.command == "apply" ? ManifestTarget.Needs() : readOnly
+        let target = try ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
+                                             environment: environment, state: state)
+        for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }
+        return target
     }
 
     /// Prints an error once: `file:line:col: error: ...` for one place; the diagnostics of a

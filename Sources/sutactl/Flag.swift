@@ -3,7 +3,7 @@
 struct Flag: Sendable {
     /// What the flag sets in `CommandOptions`.
     enum Key: Sendable {
-        case file, profile, project, output, dryRun, prune, volumes, wait, timeout, noWait, parallel
+        case file, profile, project, engine, output, dryRun, prune, volumes, wait, timeout, noWait, parallel
         case follow, tail, yes, resync, metricsPort, logFormat, help, outputDirectory, force, toRevision, revision
     }
 
@@ -22,6 +22,8 @@ struct Flag: Sendable {
                               help: "profile, or comma-separated selecting profile and overlays (repeatable)")
     static let project = Flag(key: .project, names: ["--project"], value: "NAME",
                               help: "act on this project (and name the manifests' project so)")
+    static let engine = Flag(key: .engine, names: ["--engine"], value: "MODE",
+                             help: "docker (containers on one engine) or swarm (services on a swarm); overrides the Project's engine.mode")
     static func output(_ formats: [String]) -> Flag {
         Flag(key: .output, names: ["-o", "--output"], value: "FORMAT",
              help: formats.joined(separator: " or ") + " (default \(formats[0]))")

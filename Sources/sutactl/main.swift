@@ -1,4 +1,5 @@
 import Foundation
+import SutaController
 import SutaModel
 
 /// Entry point: parse the command line and hand off to a command.
@@ -10,6 +11,8 @@ func runSutactl(_ arguments: [String]) async -> ExitStatus {
         Console.error("error: \(error.message)\nRun `sutactl --help` for usage.")
         return .usage
     }
+    // The manifest loader reads the override from the environment, like every other variable.
+    if let engine = options.engine { setenv(EngineModeOverride.variable, engine, 1) }
     if options.help || options.command == "help" {
         let topic = options.command == "help" ? options.arguments.first ?? "help" : options.command
         guard let text = HelpText.text(for: topic) else {

@@ -110,19 +110,19 @@ final class CommandLineTests: XCTestCase {
     /// Every command's help lists every flag its parser accepts, and nothing it refuses.
     func testHelpOnEveryCommandListsEveryFlagTheParserAccepts() throws {
         let expected: [String: [String]] = [
-            "validate": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
-            "config": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
-            "apply": ["-f", "--file", "-p", "--profile", "--project", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
+            "validate": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
+            "config": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
+            "apply": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--dry-run", "--prune", "--volumes", "--wait", "--timeout",
                       "--no-wait", "--parallel", "-o", "--output"],
-            "diff": ["-f", "--file", "-p", "--profile", "--project", "--prune", "--volumes", "-o", "--output"],
-            "status": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
+            "diff": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--prune", "--volumes", "-o", "--output"],
+            "status": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
             "profile": ["-f", "--file", "--project", "--wait", "--timeout", "--no-wait", "-o", "--output"],
-            "down": ["-f", "--file", "--project", "--volumes", "--no-wait", "-y", "--yes"],
+            "down": ["-f", "--file", "--engine", "--project", "--volumes", "--no-wait", "-y", "--yes"],
             "logs": ["--file", "--project", "-f", "--follow", "--tail"],
             "breakers": ["-f", "--file", "--project", "-o", "--output"],
-            "controller": ["-f", "--file", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
+            "controller": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],
             "version": [], "completion": [], "schema": [],
-            "graph": ["-f", "--file", "-p", "--profile", "--project", "-o", "--output"],
+            "graph": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
         ]
         for (command, flags) in expected {
             let outcome = try SutactlRunner.run([command, "--help"])

@@ -1,0 +1,18 @@
+/// One swarm secret as `GET /secrets` lists it: its name and labels (the engine never
+/// returns the data).
+public struct SwarmSecret: Decodable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var labels: [String: String]
+
+    enum CodingKeys: String, CodingKey { case id = "ID", spec = "Spec" }
+    enum SpecKeys: String, CodingKey { case name = "Name", labels = "Labels" }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        let spec = try container.nestedContainer(keyedBy: SpecKeys.self, forKey: .spec)
+        name = try spec.decode(String.self, forKey: .name)
+        labels = try spec.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+    }
+}

@@ -1,0 +1,142 @@
+import SutaClients
+import SutaErrors
+import SutaModel
+import SutaPlan
+
+/// Carries out swarm plan steps through a manager's Engine API and reads the swarm back:
+/// services, tasks, nodes, secrets and overlay networks. Decides nothing: retries only what
+/// the engine asks to be retried (a stale service version, an object still in use).
+public struct SwarmEngineDriver: Sendable {
+    public let client: DockerClient
+
+    public init(client: DockerClient) {
+        self.client = client
+    }
+
+    /// A driver for the manager named by `DOCKER_HOST` (else the Project's host, else the default socket).
+    public static func fromEnvironment(_ environment: [String: String]) throws(SutaError) -> SwarmEngineDriver {
+        do {
+            return SwarmEngineDriver(client: try DockerClient.fromEnvironment(environment))
+        } catch {
+            throw SutaError(.usage, error.description)
+        }
+    }
+
+    /// sutactl's services, secrets and swarm-scoped networks, and every other one whose name
+    /// could be in the way.
+    public func observe() async throws(SutaError) -> ObservedSwarm {
+        try await call {
+            async let services = client.listServices()
+            async let secrets = client.listSecrets()
+            async let networks = client.listNetworks()
+            return ObservedSwarm(
+                services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState) },
+                secrets: try await secrets.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
+                networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
+        }
+    }
+
+    /// Carries out one step's action.
+    func execute(_ action: PlanAction, labels: [String: String]) async throws(SutaError) {
+        switch action {
+        case .createNetwork(let spec, let name):
+            let ipam = spec.ipam.map { IPAM(driver: "default", config: [IPAMPool(subnet: $0.subnet.description, gateway: $0.gateway,
+                                                                                 ipRange: $0.ipRange?.description)]) }
+            let body = NetworkCreateBody(name: name, driver: "overlay", internal: spec.isInternal, attachable: true, enableIPv6: spec.enableIPv6,
+                                         options: spec.options, labels: labels, ipam: ipam)
+            try await call { _ = try await client.createNetwork(body) }
+        case .removeNetwork(_, let id):
+            // Tasks leave a network on each node a little after their service is gone.
+            try await whileInUse { try await client.removeNetwork(id) }
+        case .swarm(.createSecret(let request)):
+            try await call { _ = try await client.createSecret(SwarmSecretSpec(name: request.name, labels: request.labels, value: request.value)) }
+        case .swarm(.removeSecret(_, let id)):
+            try await whileInUse { try await client.removeSecret(id) }
+        case .swarm(.createService(let request)):
+            let spec = try await spec(for: request)
+            try await call { _ = try await client.createService(spec) }
+        case .swarm(.updateService(let request, let id)):
+            let spec = try await spec(for: request)
+            for attempt in 1...5 {
+                do {
+                    let current = try await client.inspectService(id)
+                    try await client.updateService(id, version: current.version, spec: spec)
+                    return
+                } catch .outOfSequence(let message) {
+                    if attempt == 5 { throw DockerError.outOfSequence(message).sutaError }
+                } catch {
+                    throw error.sutaError
+                }
+            }
+        case .swarm(.removeService(_, _, let id)):
+            do {
+                try await client.removeService(id)
+            } catch .notFound {
+            } catch {
+                throw error.sutaError
+            }
+            // Its tasks stop on their nodes a little later: wait, so that what follows finds them gone.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline, !((try? await client.listTasks(service: id, desiredRunning: false)) ?? []).isEmpty {
+                try? await Task.sleep(for: .milliseconds(300))
+            }
+        default:
+            throw SutaError(.engine, "\(action.verb) \(action.subject) is not an action for a swarm")
+        }
+    }
+
+    /// A service's state: its update's, and its tasks that should run, with each one's node.
+    public func serviceState(name: String) async throws(SutaError) -> (service: SwarmService?, tasks: [SwarmTask]) {
+        try await call {
+            let services = try await client.listServices().filter { $0.spec.name == name }
+            guard let service = services.first else { return (nil, []) }
+            return (service, try await client.listTasks(service: service.id))
+        }
+    }
+
+    /// Every node of the swarm.
+    public func nodes() async throws(SutaError) -> [SwarmNode] {
+        try await call { try await client.listNodes() }
+    }
+
+    /// The Docker spec of a request, with the IDs of the secret versions it names.
+    private func spec(for request: SwarmServiceRequest) async throws(SutaError) -> SwarmServiceSpec {
+        var ids: [String: String] = [:]
+        if !request.secrets.isEmpty {
+            let secrets = try await call { try await client.listSecrets() }
+            for secret in secrets { ids[secret.name] = secret.id }
+        }
+        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids)
+    }
+
+    /// Runs `body` again while the engine says the object is in use, for up to 30 s; gone is done.
+    private func whileInUse(_ body: () async throws -> Void) async throws(SutaError) {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            do {
+                try await body()
+                return
+            } catch DockerError.notFound {
+                return
+            } catch {
+                let text = "\(error)"
+                guard text.contains("in use") || text.contains("active endpoints"), ContinuousClock.now < deadline else {
+                    throw SwarmEngineDriver.sutaError(error)
+                }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+
+    private func call<T>(_ body: () async throws -> T) async throws(SutaError) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw SwarmEngineDriver.sutaError(error)
+        }
+    }
+
+    private static func sutaError(_ error: any Error) -> SutaError {
+        (error as? DockerError)?.sutaError ?? (error as? SutaError) ?? SutaError(.engine, "\(error)")
+    }
+}

@@ -1,0 +1,31 @@
+/// One look at a swarm through its manager: sutactl's services, secrets and networks (owned
+/// or in the way), with what the swarm reports about each service's last update.
+public struct ObservedSwarm: Sendable, Hashable {
+    /// A swarm service as the manager listed it.
+    public struct Service: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var labels: [String: String]
+        /// `rollback_completed`, `completed`, `updating`, ... (nil: never updated).
+        public var updateState: String?
+
+        public init(id: String, name: String, labels: [String: String], updateState: String?) {
+            self.id = id
+            self.name = name
+            self.labels = labels
+            self.updateState = updateState
+        }
+
+        public var project: String? { labels[OwnershipLabels.project] }
+    }
+
+    public var services: [Service]
+    public var secrets: [ObservedObject]
+    public var networks: [ObservedObject]
+
+    public init(services: [Service], secrets: [ObservedObject], networks: [ObservedObject]) {
+        self.services = services
+        self.secrets = secrets
+        self.networks = networks
+    }
+}

@@ -1,0 +1,161 @@
+import SutaModel
+
+/// Decides what to change on a swarm (engine mode swarm): each active Service a swarm
+/// service, each Network an attachable overlay network, each secret variable a versioned
+/// swarm secret. Pure: the config and one look at the swarm in, a ``Plan`` out. A service
+/// is updated when the settings it runs with (its label) differ from the manifests'.
+public struct SwarmPlanner: Sendable {
+    public var config: ResolvedConfig
+    public var options: PlanOptions
+
+    public init(config: ResolvedConfig, options: PlanOptions = PlanOptions()) {
+        self.config = config
+        self.options = options
+    }
+
+    private var names: ResourceNames { ResourceNames(project: config.project.name) }
+
+    public func plan(_ observed: ObservedSwarm) -> Plan {
+        let project = config.project.name
+        var builder: [PlanStep] = []
+        var conflicts: [PlanConflict] = []
+        var unchanged: [String] = []
+        var unknown: [String] = []
+        func add(_ action: PlanAction, _ cause: String, after: [Int] = [], changes: [FieldChange] = []) -> Int {
+            var step = PlanStep(id: builder.count, action: action, cause: cause, after: after)
+            step.changes = changes
+            builder.append(step)
+            return step.id
+        }
+
+        // Secrets first: every version a service needs that the swarm does not have yet.
+        var requests: [SwarmServiceRequest] = []
+        var secretSteps: [Int] = []
+        var wanted: Set<String> = []
+        for service in config.services {
+            var uses: [SwarmServiceRequest.SecretUse] = []
+            for variable in service.environment where variable.isSecret {
+                guard let secret = secretRequest(variable, service: service.name) else {
+                    unknown.append("service \(service.name): secret \(variable.name) (no fingerprint key yet: apply makes one)")
+                    continue
+                }
+                uses.append(.init(variable: variable.name, secretName: secret.name))
+                guard wanted.insert(secret.name).inserted else { continue }
+                if let found = observed.secrets.first(where: { $0.name == secret.name }) {
+                    if found.project != project { conflicts.append(PlanConflict(kind: "secret", name: found.name, id: found.id, owner: found.project)) }
+                    continue
+                }
+                secretSteps.append(add(.swarm(.createSecret(secret)), "new version of \(variable.name)"))
+            }
+            requests.append(SwarmServiceRequest(name: names.network(service.name), service: service, names: names, secrets: uses,
+                                                rollout: SwarmRollout(service: service, project: config.project), settings: settings(service, secrets: uses)))
+        }
+
+        var networkSteps: [Int] = []
+        for network in config.networks where config.services.contains(where: { $0.networks.contains { $0.network == network.name } }) {
+            let name = names.network(network.name)
+            if let found = observed.networks.first(where: { $0.name == name }) {
+                if found.project != project { conflicts.append(PlanConflict(kind: "network", name: name, id: found.id, owner: found.project)) }
+                continue
+            }
+            networkSteps.append(add(.createNetwork(network, name: name), "not found"))
+        }
+
+        var serviceSteps: [Int] = []
+        for request in ordered(requests) {
+            let before = secretSteps + networkSteps
+            guard let found = observed.services.first(where: { $0.name == request.name }) else {
+                let changes = settings(request).fields.filter { ServiceSettings.keyAttributePaths.contains($0.path) || $0.path == "replicas" }
+                    .map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) }
+                serviceSteps.append(add(.swarm(.createService(request)), "not found", after: before, changes: changes))
+                continue
+            }
+            guard found.project == project else {
+                conflicts.append(PlanConflict(kind: "swarm service", name: found.name, id: found.id, owner: found.project))
+                continue
+            }
+            let desired = settings(request)
+            let running = SwarmSettingsLabel.settings(found.labels[SwarmSettingsLabel.key]) ?? ServiceSettings(fields: [])
+            let changes = desired.changes(since: running)
+            if changes.isEmpty {
+                unchanged.append(request.service.name)
+            } else {
+                let cause = found.updateState == "rollback_completed" ? "the last update was rolled back; configuration changed" : "configuration changed"
+                serviceSteps.append(add(.swarm(.updateService(request, id: found.id)), cause, after: before, changes: changes))
+            }
+        }
+
+        // What is no longer desired: services (prune, or down), then secret versions no
+        // service uses, then networks.
+        var removals: [Int] = []
+        let desiredNames = Set(requests.map(\.name))
+        for found in observed.services where found.project == project && !desiredNames.contains(found.name) && options.prune {
+            let service = found.labels[OwnershipLabels.service] ?? found.name
+            removals.append(add(.swarm(.removeService(service: service, name: found.name, id: found.id)), "not desired", after: serviceSteps))
+        }
+        let kept = observed.services.filter { $0.project == project && (desiredNames.contains($0.name) || !options.prune) }
+        for found in observed.secrets where found.project == project && !wanted.contains(found.name) {
+            // A version a kept service still runs with stays until that service moves on.
+            let inUse = kept.contains { service in
+                !desiredNames.contains(service.name) && (SwarmSettingsLabel.settings(service.labels[SwarmSettingsLabel.key])?.fields ?? [])
+                    .contains { $0.path.hasPrefix("secrets.") && $0.value == found.name }
+            }
+            if !inUse { _ = add(.swarm(.removeSecret(name: found.name, id: found.id)), "no service uses this version", after: serviceSteps + removals) }
+        }
+        let usedNetworks = Set(config.networks.map { names.network($0.name) })
+        for found in observed.networks where found.project == project && !usedNetworks.contains(found.name) && options.prune {
+            _ = add(.removeNetwork(name: found.name, id: found.id), "not desired", after: removals)
+        }
+
+        var plan = Plan(steps: builder, conflicts: conflicts, unchanged: unchanged, leftovers: [])
+        plan.orphans = observed.services.filter { $0.project == project && !desiredNames.contains($0.name) && !options.prune }.map(\.name)
+        plan.unknown = unknown
+        return plan
+    }
+
+    /// A secret variable's version: named with a MAC of its value under the project's key.
+    func secretRequest(_ variable: EnvironmentVariable, service: String) -> SwarmSecretRequest? {
+        guard let key = options.fingerprintKey else { return nil }
+        let mac = key.shortMAC("swarm secret \(variable.name)\n\(variable.value)")
+        return SwarmSecretRequest(name: "\(config.project.name)_\(variable.name)_\(mac)", variable: variable.name,
+                                  labels: [OwnershipLabels.project: config.project.name, OwnershipLabels.managedBy: OwnershipLabels.managedByValue,
+                                           "sutactl.secret-variable": variable.name],
+                                  value: variable.value)
+    }
+
+    /// The fields compared and shown: the container fields, the swarm's own, and each secret
+    /// as the name of its version.
+    func settings(_ service: ServiceSpec, secrets: [SwarmServiceRequest.SecretUse]) -> ServiceSettings {
+        var plain = service
+        plain.environment.removeAll(where: \.isSecret)
+        var fields = ServiceSettings(service: plain, names: names).fields
+        func add(_ path: String, _ value: String?) { if let value { fields.append(.init(path: path, value: value)) } }
+        for use in secrets { fields.append(.init(path: "secrets.\(use.variable)", value: use.secretName)) }
+        add("replicas", String(service.replicas))
+        for constraint in service.placement?.constraints ?? [] { add("placement.constraints", constraint) }
+        for spread in service.placement?.spread ?? [] { add("placement.spread", spread) }
+        add("placement.max_replicas_per_node", service.placement?.maxReplicasPerNode.map(String.init))
+        add("update_config", SwarmRollout(service: service, project: config.project).text)
+        add("endpoint_mode", "dnsrr")
+        return ServiceSettings(fields: fields)
+    }
+
+    private func settings(_ request: SwarmServiceRequest) -> ServiceSettings {
+        SwarmSettingsLabel.settings(request.labels[SwarmSettingsLabel.key]) ?? ServiceSettings(fields: [])
+    }
+
+    /// Services after the ones they depend on (the swarm starts them in any order; this
+    /// only orders the creates).
+    private func ordered(_ requests: [SwarmServiceRequest]) -> [SwarmServiceRequest] {
+        var result: [SwarmServiceRequest] = []
+        var rest = requests
+        while !rest.isEmpty {
+            let next = rest.first { request in
+                request.service.dependsOn.allSatisfy { dependency in !rest.contains { $0.service.name == dependency.service } }
+            } ?? rest[0]
+            result.append(next)
+            rest.removeAll { $0.service.name == next.service.name }
+        }
+        return result
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SutaController
+import SutaErrors
+import SutaModel
+
+/// apply, diff, status and down in engine mode swarm (the Project's `engine.mode: swarm`, or
+/// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
+enum SwarmCommand {
+    static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {
+        var environment = environment
+        if environment["DOCKER_HOST"] == nil, let host = target.resolution.project.engineHost { environment["DOCKER_HOST"] = host }
+        let controller = SwarmController(driver: try SwarmEngineDriver.fromEnvironment(environment), state: state, environment: environment)
+        switch options.command {
+        case "status":
+            let report = try await controller.status(try target.config())
+            Console.out(report.text, terminator: "")
+            return .success
+        case "down":
+            let project = target.resolution.project.name
+            EngineCommand.announce(project, target.source)
+            let outcome = try await controller.down(project: project, waitForLock: !options.noWait) { Console.error($0) }
+            Console.out(summary(outcome))
+            return outcome.succeeded ? .success : .applyFailed
+        case "diff":
+            var applyOptions = ApplyOptions()
+            applyOptions.dryRun = true
+            applyOptions.prune = options.prune
+            let outcome = try await controller.apply(try target.config(), options: applyOptions) { _ in }
+            Console.out(outcome.plan.text, terminator: "")
+            if !outcome.plan.isEmpty { return .invalid }
+            return outcome.plan.unknown.isEmpty ? .success : .incomplete
+        default:
+            let config = try target.config()
+            EngineCommand.announce(config.project.name, target.source)
+            var applyOptions = ApplyOptions()
+            applyOptions.dryRun = options.dryRun
+            applyOptions.prune = options.prune
+            applyOptions.wait = options.wait
+            applyOptions.timeout = options.timeout
+            applyOptions.waitForLock = !options.noWait
+            let outcome = try await controller.apply(config, options: applyOptions) { Console.error($0) }
+            if options.dryRun {
+                Console.out(outcome.plan.text, terminator: "")
+                return .success
+            }
+            Console.out(summary(outcome))
+            for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) {
+                if why.hasPrefix("rolled back") {
+                    Console.error("error: rolled back service \(service): \(why.dropFirst("rolled back: ".count))")
+                } else {
+                    Console.error("error: \(service) not ready: \(why)")
+                }
+            }
+            return outcome.succeeded ? .success : .applyFailed
+        }
+    }
+
+    /// `done in 3.2s: swarm services 2 created, 0 updated, 0 removed; 1 secret, 1 network changed`.
+    static func summary(_ outcome: ApplyOutcome) -> String {
+        guard !outcome.plan.steps.isEmpty else {
+            return (["no changes: \(outcome.plan.unchanged.count) services up to date"] + outcome.plan.notes).joined(separator: "\n")
+        }
+        var counts: [String: Int] = [:]
+        var others = 0
+        for step in outcome.plan.steps where outcome.execution?.outcomes[step.id] == .succeeded {
+            if step.action.service != nil { counts[step.action.verb, default: 0] += 1 } else { others += 1 }
+        }
+        let failed = outcome.execution?.failures.count ?? 0
+        let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
+        var text = "done in \(String(format: "%.1f", seconds))s: swarm services "
+            + [("create", "created"), ("update", "updated"), ("remove", "removed")].map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
+        if others > 0 { text += "; \(others) secret\(others == 1 ? "" : "s")/network\(others == 1 ? "" : "s") changed" }
+        if failed > 0 { text += "; \(failed) failed" }
+        return ([text] + outcome.plan.notes).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// Engine mode swarm end to end on a 3-node lab of the test's own: spread and healthy, names
+/// across nodes (dnsrr), secrets only as files, a failing update rolled back, a node lost,
+/// and `down` leaving nothing on any node.
+final class SwarmIntegrationTests: XCTestCase {
+    func testSwarmLifecycle() throws {
+        let lab = try SwarmLab.start()
+        defer { lab.stop() }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("swarm-state-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let manifests = try SutactlRunner.fixtures.appendingPathComponent("swarm").path
+        let secret = "swarm-secret-\(UUID().uuidString.prefix(8))"
+        var environment = ["DOCKER_HOST": lab.host, "SUTACTL_STATE_DIR": state.path, "API_TOKEN": secret]
+        func sutactl(_ arguments: String...) throws -> SutactlRunner.Outcome {
+            try SutactlRunner.run(arguments + ["-f", manifests], environment: environment)
+        }
+
+        // Deployed, spread over the 3 nodes, healthy.
+        let applied = try sutactl("apply", "--timeout", "90s")
+        XCTAssertEqual(applied.status, 0, applied.stderr + applied.stdout)
+        var status = try sutactl("status")
+        XCTAssertTrue(status.stdout.contains("web  3/3 running  endpoint dnsrr"), status.stdout)
+        for node in ["stl", "stl", "stl"].indices.map({ "\(lab.name)\($0 + 1)" }) {
+            XCTAssertTrue(status.stdout.contains("task on \(node): running, healthy"), status.stdout)
+        }
+        XCTAssertEqual(try sutactl("diff").status, 0, "a second look finds nothing to change")
+
+        // The client (on a worker) reaches web by name on the overlay network.
+        let clientNode = (2...3).first { !((try? lab.docker($0, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=swarmt_client")) ?? "").isEmpty }
+        let node = try XCTUnwrap(clientNode)
+        let client = try lab.docker(node, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=swarmt_client")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try lab.docker(node, "exec", client, "timeout", "5", "wget", "-q", "-O", "-", "http://web:8080/")
+            .trimmingCharacters(in: .whitespacesAndNewlines), "ok")
+
+        // The secret is a file in web's tasks, never in an inspect.
+        let inspect = try lab.docker(1, "service", "inspect", "swarmt_web")
+        XCTAssertFalse(inspect.contains(secret))
+        XCTAssertTrue(inspect.contains("API_TOKEN_FILE=/run/secrets/API_TOKEN"))
+        for index in 1...3 {
+            let web = try lab.docker(index, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=swarmt_web")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            XCTAssertFalse(try lab.docker(index, "inspect", web).contains(secret))
+            XCTAssertEqual(try lab.docker(index, "exec", web, "cat", "/run/secrets/API_TOKEN"), secret)
+        }
+        XCTAssertFalse(try sutactl("diff").stdout.contains(secret))
+
+        // A failing health check on update is rolled back: exit 4.
+        environment["WEB_CHECK_PORT"] = "9"
+        let failing = try sutactl("apply", "--timeout", "120s")
+        XCTAssertEqual(failing.status, 4, failing.stderr + failing.stdout)
+        XCTAssertTrue(failing.stderr.contains("rolled back service web"), failing.stderr)
+        environment["WEB_CHECK_PORT"] = nil
+        status = try sutactl("status")
+        XCTAssertTrue(status.stdout.contains("update rollback_completed"), status.stdout)
+
+        // One node's dockerd stops: its tasks run on the others, and status says so.
+        try lab.stopNode(3)
+        var moved = false
+        for _ in 0..<120 where !moved {
+            status = try sutactl("status")
+            moved = status.stdout.contains("\(lab.name)3 worker down") && status.stdout.contains("client  1/1 running")
+                && !status.stdout.contains("task on \(lab.name)3: running")
+            if !moved { usleep(500_000) }
+        }
+        XCTAssertTrue(moved, status.stdout)
+
+        // down leaves nothing of the project on the nodes still up.
+        let down = try SutactlRunner.run(["down", "-f", manifests], environment: environment)
+        XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
+        XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
+        XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
+        // The nodes stop and remove the tasks' containers (and the network's local copy) on their own, a little later.
+        var left = ""
+        for _ in 0..<60 {
+            left = try (1...2).map { try lab.docker($0, "ps", "-aq", "--filter", "label=com.docker.swarm.service.name") }.joined()
+                + (try lab.docker(1, "network", "ls", "--format", "{{.Name}}").split(separator: "\n").filter { $0.hasPrefix("swarmt_") }.joined())
+            if left.isEmpty { break }
+            usleep(500_000)
+        }
+        XCTAssertEqual(left, "")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+
+/// A 3-node swarm of the test's own (`scripts/swarm-lab.sh` with a directory and namespace
+/// prefix of its own), started and removed by the test. Skips without root outside CI.
+struct SwarmLab {
+    let directory: String
+    let name: String
+
+    /// The manager's `DOCKER_HOST`.
+    var host: String { node(1) }
+    func node(_ index: Int) -> String { "unix://\(directory)/n\(index)/docker.sock" }
+
+    static func start() throws -> SwarmLab {
+        guard getuid() == 0 else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: "the swarm lab needs root") }
+            throw XCTSkip("the swarm lab needs root (network namespaces and dockerd)")
+        }
+        let suffix = UUID().uuidString.prefix(4).lowercased().filter(\.isLetter)
+        let lab = SwarmLab(directory: "/tmp/stl-\(UUID().uuidString.prefix(6).lowercased())", name: "stl\(suffix)")
+        do {
+            try lab.script("up")
+        } catch {
+            lab.stop()
+            throw error
+        }
+        return lab
+    }
+
+    func stop() {
+        do { try script("down") } catch { FileHandle.standardError.write(Data("SwarmLab.stop: \(error)\n".utf8)) }
+    }
+
+    /// Stops node `index`'s dockerd (its tasks are lost to the swarm).
+    func stopNode(_ index: Int) throws {
+        let pid = try String(contentsOfFile: "\(directory)/n\(index)/docker.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try run(["/bin/kill", "-TERM", pid])
+        for _ in 0..<150 where FileManager.default.fileExists(atPath: "/proc/\(pid)") { usleep(200_000) }
+    }
+
+    /// `docker -H NODE ARGS...`: its standard output.
+    @discardableResult
+    func docker(_ index: Int, _ arguments: String...) throws -> String {
+        try run(["/usr/bin/docker", "-H", node(index)] + arguments)
+    }
+
+    private func script(_ command: String) throws {
+        let script = SutactlRunner.repositoryRoot.appendingPathComponent("scripts/swarm-lab.sh").path
+        let log = "\(directory).log"
+        let words = ["/bin/bash", "-c", "exec \"$0\" \"$1\" >\"$2\" 2>&1 </dev/null", script, command, log]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWARM_LAB_DIR"] = directory
+        environment["SWARM_LAB_NAME"] = name
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, envp) == 0 else { throw EngineUnavailable(message: "posix_spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: log)
+        guard status == 0 else { throw EngineUnavailable(message: "swarm-lab.sh \(command) failed (\(status)):\n\(output)") }
+    }
+
+    private func run(_ words: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: words[0])
+        process.arguments = Array(words.dropFirst())
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
