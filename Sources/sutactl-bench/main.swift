@@ -4,6 +4,7 @@ import Foundation
 // MISSED in the table. Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
 // peak RSS is its own; the parent prints the table.
 // Usage: sutactl-bench [--iterations N] [--skip-engine] | sutactl-bench --generate DIR COUNT (writes a set to profile)
+//        | sutactl-bench --write-topology DIR COUNT (the side-by-side topology as compose file and manifests)
 
 let arguments = CommandLine.arguments
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
@@ -32,6 +33,18 @@ func scenarios(generatedRoot: URL) -> [BenchScenario] {
 if let index = arguments.firstIndex(of: "--generate") {
     // Writes a generated set for profiling: sutactl-bench --generate DIR COUNT
     try ManifestGenerator.write(services: Int(arguments[index + 2])!, into: URL(fileURLWithPath: arguments[index + 1]))
+    exit(0)
+}
+
+if let index = arguments.firstIndex(of: "--write-topology") {
+    // Writes the side-by-side topology both ways: sutactl-bench --write-topology DIR COUNT
+    // (DIR/compose.yaml and DIR/manifests/; ports from 30000, subnet 10.230.0.0/24).
+    let count = Int(arguments[index + 2])!
+    let topology = BenchTopology(count: count, ports: (0..<BenchTopology.publishedPortCount(count)).map { 30000 + $0 },
+                                 subnet: "10.230.0.0/24", gateway: "10.230.0.1")
+    let directory = URL(fileURLWithPath: arguments[index + 1])
+    try ComposeFileWriter.write(topology, into: directory)
+    try TopologyManifestWriter.write(topology, project: "bench-topology", into: directory)
     exit(0)
 }
 
