@@ -14,7 +14,7 @@ struct SideBySideTable {
         Swift.print("")
         Swift.print("side by side at N=\(topology.services.count): \(topology.healthyEdgeCount) health-gated and \(topology.startedEdgeCount) start edges, "
                     + "\(topology.volumes.count) volumes, \(BenchTopology.publishedPortCount(topology.services.count)) published ports; "
-                    + "\(rounds) rounds, order swapped each round; medians (s unless MB)")
+                    + "rounds: \(rounds), order swapped each round; medians (s unless MB)")
         Swift.print("")
         Swift.print(pad("measure", 28) + pad("sutactl", 10) + pad("compose", 22) + pad("ratio", 8) + pad("API floor", 11) + "targets")
         for measure in SideBySideSamples.Measure.allCases where measure != .loneCreateStart {

@@ -59,7 +59,6 @@ if arguments.contains("--compose") {
     let limit = Int64(environment["BENCH_LIMIT"] ?? "") ?? 300
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("sutactl")
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-compose-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: work) }
     print("sutactl against docker-compose 1.29 (release build; same image, command, limits, health checks, dependency conditions, volumes;"
           + " each command limited to \(limit) s)")
     do {
@@ -71,8 +70,10 @@ if arguments.contains("--compose") {
         }
     } catch {
         print("FAILED: \(error)")
+        try? FileManager.default.removeItem(at: work)
         exit(1)
     }
+    try? FileManager.default.removeItem(at: work)
     exit(0)
 }
 
