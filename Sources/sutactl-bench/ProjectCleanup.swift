@@ -2,7 +2,8 @@ import SutaClients
 
 /// Removes what one benchmark project left on the engine, found by a label (`sutactl.project=P`
 /// or `com.docker.compose.project=P`): its containers (killed, 8 at a time), then its networks
-/// and volumes. Only the benchmark's own project names are ever passed.
+/// and volumes; a network or volume the engine will not remove yet (a stale endpoint) is left
+/// for the next run. Only the benchmark's own project names are ever passed.
 enum ProjectCleanup {
     static func remove(label: String, on client: DockerClient) async throws {
         let containers = try await client.listContainers(all: true, labelFilters: [label])
@@ -13,7 +14,7 @@ enum ProjectCleanup {
             }
             try await group.waitForAll()
         }
-        for network in try await client.listNetworks(labelFilters: [label]) { try await client.removeNetwork(network.id) }
-        for volume in try await client.listVolumes(labelFilters: [label]) { try await client.removeVolume(volume.name, force: true) }
+        for network in try await client.listNetworks(labelFilters: [label]) { try? await client.removeNetwork(network.id) }
+        for volume in try await client.listVolumes(labelFilters: [label]) { try? await client.removeVolume(volume.name, force: true) }
     }
 }
