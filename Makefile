@@ -74,7 +74,7 @@ bench: engine
 ## of BENCH_N services (each size in turn), BENCH_ROUNDS rounds with the order swapped each
 ## round, and the raw Engine API floor; every command limited to BENCH_LIMIT seconds. Own
 ## project names (bench-*), subnets (10.231.x.0/24) and free host ports: it runs beside the demo.
-BENCH_N ?= 59 200
+BENCH_N ?= 59
 BENCH_ROUNDS ?= 3
 BENCH_LIMIT ?= 300
 bench-compose: engine
