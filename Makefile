@@ -15,7 +15,7 @@ DEMO_SECRETS := POSTGRES_PASSWORD=demo-only JWT_SECRET_KEY=demo-only SECRET_KEY=
 
 STANDINS_ENV := .build/standins.env
 
-.PHONY: all deps engine standins build test demo demo-down bench fuzz clean swarm-lab swarm-lab-down
+.PHONY: all deps engine standins build test demo demo-down bench bench-compose fuzz clean swarm-lab swarm-lab-down
 
 all: build
 
@@ -73,10 +73,24 @@ demo-down: build
 ## Two tables (release build): load+validate+resolve time and peak memory; and the
 ## reconcile benchmark of the full platform on the local engine against the engine's floor
 ## (its own project, subnet and host ports: it runs beside the demo).
+## Then the side-by-side benchmark (bench-compose).
 bench: engine
 	$(SWIFT) build -c release --product sutactl
 	$(SWIFT) build -c release --product sutactl-bench
 	.build/release/sutactl-bench
+	@$(MAKE) --no-print-directory bench-compose
+
+## sutactl against Debian's docker-compose 1.29 (installed by deps) on one generated topology
+## of BENCH_N services (each size in turn), BENCH_ROUNDS rounds with the order swapped each
+## round, and the raw Engine API floor; every command limited to BENCH_LIMIT seconds. Own
+## project names (bench-*), subnets (10.231.x.0/24) and free host ports: it runs beside the demo.
+BENCH_N ?= 59
+BENCH_ROUNDS ?= 3
+BENCH_LIMIT ?= 300
+bench-compose: engine
+	$(SWIFT) build -c release --product sutactl
+	$(SWIFT) build -c release --product sutactl-bench
+	BENCH_N="$(BENCH_N)" BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_LIMIT=$(BENCH_LIMIT) .build/release/sutactl-bench --compose
 
 ## Runs the libFuzzer target over load+validate for $(SECONDS) seconds in each of $(JOBS)
 ## parallel jobs (`make fuzz SECONDS=300 JOBS=2`: ten CPU-minutes on two cores).

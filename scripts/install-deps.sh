@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sutactl builds and tests with, when missing:
 # - the Debian packages (libyaml, libcurl, pkg-config, iproute2, python3 with venv, and
-#   docker-compose 1.29, which the compose equivalence tests compare `convert` against);
+#   docker-compose 1.29, which the compose equivalence tests compare `convert` against and
+#   `make bench-compose` runs side by side with sutactl);
 # - a Python virtual environment under .build/pyclients with the independent clients the
 #   stand-in tests drive (the official `ollama` package and `py-consul`, from PyPI).
 # Safe to run again: it installs nothing that is already there.

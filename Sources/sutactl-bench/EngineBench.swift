@@ -123,7 +123,7 @@ struct EngineBench {
                 let state = try await engine.client.inspectContainer(container.id).state
                 if state.running && state.startedAt != startedBefore { break }
             }
-            repairs.append(seconds(ContinuousClock.now - start))
+            repairs.append((ContinuousClock.now - start).benchSeconds)
             try await Task.sleep(for: .seconds(1))
         }
         try await Task.sleep(for: .seconds(5))
@@ -150,8 +150,6 @@ struct EngineBench {
     }
     private func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
 
-    /// The platform's containers created and started directly, with the same bodies and
-    /// parallelism, no dependency waits. Also times one container's create+start alone.
     /// The full platform with the offline overlay (and the moved ports), as project `projectName`.
     private func platform(projectName: String, ports: BenchPortsProfile? = nil) throws -> ResolvedConfig {
         let paths = [repository.appendingPathComponent("manifests").path, repository.appendingPathComponent("examples/offline").path]
@@ -162,55 +160,18 @@ struct EngineBench {
         return config
     }
 
+    /// The platform's containers created and started directly, with the same bodies and
+    /// parallelism, no dependency waits (`EngineFloor`); and one container's create+start alone.
     private func engineFloor(_ engine: DockerEngineDriver, ports: BenchPortsProfile) async throws -> (total: (seconds: Double, requests: Int), single: Double) {
-        let config = try platform(projectName: project + "-floor", ports: ports)
-        // A throwaway key: these containers are removed with the floor project.
-        let key = FingerprintKey(bytes: (0..<FingerprintKey.byteCount).map { _ in UInt8.random(in: .min ... .max) })
-        let planner = Planner(config: config, options: PlanOptions(fingerprintKey: key))
-        for network in config.networks {
-            try await engine.createNetwork(network, name: planner.names.network(network.name), labels: OwnershipLabels.forObject(project: config.project.name))
-        }
-        for volume in config.volumes {
-            try await engine.createVolume(volume, name: planner.names.volume(volume.name), labels: OwnershipLabels.forObject(project: config.project.name))
-        }
-        let requests = config.services.map { service in
-            ContainerRequest(name: planner.names.container(service: service.name, replica: 1), service: service, replica: 1,
-                             names: planner.names, fingerprint: planner.fingerprint(of: service))
-        }
-        let before = engine.requestCount
-        let start = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = 0
-            func launch() {
-                let request = requests[next]
-                next += 1
-                group.addTask {
-                    let id = try await engine.createContainer(request)
-                    try await engine.startContainer(id: id)
-                }
-            }
-            while next < min(parallelism, requests.count) { launch() }
-            while try await group.next() != nil { if next < requests.count { launch() } }
-        }
-        let total = seconds(ContinuousClock.now - start)
-        let count = engine.requestCount - before
-
-        // One container alone: the unit a one-service change is measured against.
-        var single = ContainerRequest(name: planner.names.container(service: "grafana", replica: 2), service: requests[0].service, replica: 2,
-                                      names: planner.names, fingerprint: planner.fingerprint(of: requests[0].service))
-        single.service.ports = []
-        let singleStart = ContinuousClock.now
-        let id = try await engine.createContainer(single)
-        try await engine.startContainer(id: id)
-        return ((total, count), seconds(ContinuousClock.now - singleStart))
+        let floor = EngineFloor(engine: engine, config: try platform(projectName: project + "-floor", ports: ports), parallelism: parallelism)
+        try await floor.prepare()
+        let total = try await floor.createAndStartAll()
+        return (total, try await floor.loneCreateAndStart())
     }
 
     private func cleanUp(_ engine: DockerEngineDriver) async throws {
         for name in [project, project + "-floor"] {
-            let observed = try await engine.observe()
-            for container in observed.containers(of: name) { try await engine.removeContainer(id: container.id, grace: .seconds(1)) }
-            for network in observed.networks where network.project == name { try await engine.removeNetwork(id: network.id) }
-            for volume in observed.volumes where volume.project == name { try await engine.removeVolume(name: volume.name) }
+            try await ProjectCleanup.remove(label: "\(OwnershipLabels.project)=\(name)", on: engine.client)
         }
     }
 
@@ -228,15 +189,11 @@ struct EngineBench {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let elapsed = seconds(ContinuousClock.now - start)
+        let elapsed = (ContinuousClock.now - start).benchSeconds
         let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         if let json, json["succeeded"] as? Bool == false {
             throw BenchFailure(message: "sutactl \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self).prefix(400))")
         }
         return (elapsed, json?["engineRequests"] as? Int)
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import SutaController
 
 // Benchmarks. Exits non-zero only when a scenario could not run; a missed target shows as
 // MISSED in the table. Benchmark of load+validate+resolve. Each scenario runs in a fresh child process so its
 // peak RSS is its own; the parent prints the table.
 // Usage: sutactl-bench [--iterations N] [--skip-engine] | sutactl-bench --generate DIR COUNT (writes a set to profile)
+//        | sutactl-bench --compose (side by side with docker-compose; BENCH_N, BENCH_ROUNDS, BENCH_LIMIT)
+//        | sutactl-bench --write-topology DIR COUNT (the side-by-side topology as compose file and manifests)
 
 let arguments = CommandLine.arguments
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
@@ -32,6 +35,45 @@ func scenarios(generatedRoot: URL) -> [BenchScenario] {
 if let index = arguments.firstIndex(of: "--generate") {
     // Writes a generated set for profiling: sutactl-bench --generate DIR COUNT
     try ManifestGenerator.write(services: Int(arguments[index + 2])!, into: URL(fileURLWithPath: arguments[index + 1]))
+    exit(0)
+}
+
+if let index = arguments.firstIndex(of: "--write-topology") {
+    // Writes the side-by-side topology both ways: sutactl-bench --write-topology DIR COUNT
+    // (DIR/compose.yaml and DIR/manifests/; ports from 30000, subnet 10.230.0.0/24).
+    let count = Int(arguments[index + 2])!
+    let topology = BenchTopology(count: count, ports: (0..<BenchTopology.publishedPortCount(count)).map { 30000 + $0 },
+                                 subnet: "10.230.0.0/24", gateway: "10.230.0.1")
+    let directory = URL(fileURLWithPath: arguments[index + 1])
+    try ComposeFileWriter.write(topology, into: directory)
+    try TopologyManifestWriter.write(topology, project: "bench-topology", into: directory)
+    exit(0)
+}
+
+if arguments.contains("--compose") {
+    // The side-by-side benchmark against docker-compose: BENCH_N (sizes, e.g. "59 200"),
+    // BENCH_ROUNDS (at least 1) and BENCH_LIMIT (seconds per command) pick what runs.
+    let environment = ProcessInfo.processInfo.environment
+    let sizes = (environment["BENCH_N"] ?? "59").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
+    let rounds = max(1, Int(environment["BENCH_ROUNDS"] ?? "") ?? 3)
+    let limit = Int64(environment["BENCH_LIMIT"] ?? "") ?? 300
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("sutactl")
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-compose-\(getpid())")
+    print("sutactl against docker-compose 1.29 (release build; same image, command, limits, health checks, dependency conditions, volumes;"
+          + " each command limited to \(limit) s)")
+    do {
+        let engine = try DockerEngineDriver.fromEnvironment(environment)
+        for count in sizes {
+            let bench = SideBySideBench(count: count, rounds: rounds, limit: .seconds(limit), sutactl: binary,
+                                        composePath: environment["BENCH_COMPOSE"] ?? "/usr/bin/docker-compose", engine: engine, work: work)
+            SideBySideTable(result: try await bench.run(), rounds: rounds, limitSeconds: limit).print()
+        }
+    } catch {
+        print("FAILED: \(error)")
+        try? FileManager.default.removeItem(at: work)
+        exit(1)
+    }
+    try? FileManager.default.removeItem(at: work)
     exit(0)
 }
 
