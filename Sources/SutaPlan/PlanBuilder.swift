@@ -2,11 +2,6 @@
 struct PlanBuilder {
     private(set) var steps: [PlanStep] = []
 
-    /// Ids of the container removals so far (networks and volumes go after them).
-    var removals: [Int] {
-        steps.filter { if case .removeContainer = $0.action { true } else { false } }.map(\.id)
-    }
-
     @discardableResult
     mutating func add(_ action: PlanAction, cause: String, after: [Int] = [], waitFor: [PlanStep.Wait] = [],
                       freeHostPorts: [HostPort] = [], changes: [FieldChange] = [], container: ContainerRequest? = nil,

@@ -166,16 +166,20 @@ public struct Planner: Sendable {
             }
         }
         addRemovals(removals, to: &builder)
-        if options.prune {
+        // A network or volume goes once no container of the project can hold it: after every
+        // container step (a rollout keeps the old container, attached, until its replacement
+        // passes); not while a rollout is being undone (the restored container holds it).
+        let containerSteps = builder.steps.filter { $0.action.service != nil && $0.action.dependency == nil }.map(\.id)
+        if options.prune && restored.isEmpty {
             let wantedNetworks = Set(config.networks.map { names.network($0.name) })
             for network in observed.networks.sorted(by: { $0.name < $1.name }) where network.project == project && !wantedNetworks.contains(network.name) {
-                builder.add(.removeNetwork(name: network.name, id: network.id), cause: "no longer desired", after: builder.removals)
+                builder.add(.removeNetwork(name: network.name, id: network.id), cause: "no longer desired", after: containerSteps)
             }
         }
-        if options.prune && options.pruneVolumes {
+        if options.prune && options.pruneVolumes && restored.isEmpty {
             let wantedVolumes = Set(config.volumes.map { names.volume($0.name) })
             for volume in observed.volumes.sorted(by: { $0.name < $1.name }) where volume.project == project && !wantedVolumes.contains(volume.name) {
-                builder.add(.removeVolume(name: volume.name), cause: "no longer desired", after: builder.removals)
+                builder.add(.removeVolume(name: volume.name), cause: "no longer desired", after: containerSteps)
             }
         }
         var integration = IntegrationPlanner.Outcome()

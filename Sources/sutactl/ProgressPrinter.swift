@@ -80,6 +80,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "pull": "pulling"
         case "preload": "preloading"
         case "build": "building"
+        case "restore": "restoring"
         default: "removing"
         }
     }
@@ -96,6 +97,7 @@ final class ProgressPrinter: @unchecked Sendable {
         case "pull": "pulled"
         case "preload": "preloaded"
         case "build": "built"
+        case "restore": "restored"
         default: "removed"
         }
     }
