@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a ``CircuitBreaker`` reads the time. Tests inject a clock they advance by hand, so
 /// no test sleeps through an open period.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a ``CircuitBreaker`` knows at one moment: for `status -o json`, for
 /// `sutactl breakers`, and for persisting the breaker between runs

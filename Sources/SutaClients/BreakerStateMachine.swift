@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The decisions of a ``CircuitBreaker`` as a plain value, without locks or clocks: the
 /// breaker holds one behind its mutex and passes the time in.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A call a ``CircuitBreaker`` rejected without making it: the breaker is open, or it is
 /// half-open and all its trial calls are taken.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SutaErrors
 import Synchronization
 
 /// One ``CircuitBreaker`` per dependency, by name (`kong`, `consul`, `ollama`,
@@ -98,6 +103,6 @@ public final class CircuitBreakerRegistry: Sendable {
 
     /// The system's account of a file error, without Foundation's class names.
     private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        FileErrorText.failureReason(error)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// JSON for every client (Docker, Kong, Consul, Ollama): keys sorted on encoding, so equal
 /// values give equal bytes, and failures described in one line with the key path that

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaHTTP
 
 /// A client of the local Consul agent's HTTP API, normally on `http://127.0.0.1:8500`:
@@ -92,7 +96,7 @@ public final class ConsulClient: Sendable, CustomStringConvertible, CustomReflec
     /// `text` with every occurrence of the token replaced by `<redacted>`.
     private func redact(_ text: String) -> String {
         guard let token else { return text }
-        return text.replacingOccurrences(of: token, with: "<redacted>")
+        return text.replacing(token, with: "<redacted>")
     }
 
     /// Refuses an empty ID, or one with `/` (consul#2813: the agent may answer 301 instead

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaHTTP
 
 /// The body of a Docker error response: `{"message":"No such container: web"}`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One message of the engine's event stream (`GET /events`).
 public struct DockerEvent: Decodable, Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaHTTP
 
 /// sutactl's own health probes of published ports on 127.0.0.1 (never a container IP):

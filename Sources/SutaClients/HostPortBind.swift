@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 /// Whether a host address and port can be bound right now: the test a replacement container's
 /// published port must pass before the container holding the service is stopped.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaHTTP
 
 /// The body of a Kong Admin API error: `{"code":5, "name":"unique constraint violation",

@@ -11,7 +11,7 @@ struct KongPage<Entity: Decodable & Sendable>: Decodable, Sendable {
     var nextTarget: String? {
         guard let next, !next.isEmpty else { return nil }
         if next.hasPrefix("/") { return next }
-        guard let scheme = next.range(of: "://") else { return "/" + next }
+        guard let scheme = next.firstRange(of: "://") else { return "/" + next }
         let afterAuthority = next[scheme.upperBound...].firstIndex { $0 == "/" || $0 == "?" }
         guard let afterAuthority else { return "/" }
         let rest = next[afterAuthority...]

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a Kong service forwards to, and its tags: the body of `PUT /services/{name}`
 /// (the name goes in the URL), and the fields of a service in a declarative configuration.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaHTTP
 
 /// The body of an Ollama error response, and the last line of a failed stream:

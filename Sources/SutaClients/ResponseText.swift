@@ -1,4 +1,4 @@
-import Foundation
+import SutaErrors
 import SutaHTTP
 
 /// The text of an error answer that is not the server's JSON, fit for one line of output:
@@ -6,7 +6,7 @@ import SutaHTTP
 /// the right server and URL?`), other text is cut to its first line and 200 characters.
 enum ResponseText {
     static func of(_ response: HTTPResponse) -> String {
-        let text = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: response.body, as: UTF8.self).trimmingWhitespace(includingNewlines: true)
         guard !text.isEmpty else { return "HTTP \(response.status)" }
         let type = response.header("Content-Type") ?? ""
         if type.contains("html") || text.hasPrefix("<") {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The body of `POST /secrets/create`: the name, labels and the value, base64-encoded.
 /// Never logged or described: its `description` names the secret only.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The real time: `ContinuousClock.now` and `Date()`.
 public struct SystemBreakerClock: BreakerClock {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 /// A TCP connect to 127.0.0.1 with a timeout: non-blocking connect, then poll.
 enum TCPConnect {

@@ -40,6 +40,6 @@ enum ComposeText {
     }
 
     /// `$` written as `$$`, so the manifest reads the literal text back.
-    static func escaped(_ text: String) -> String { text.replacingOccurrences(of: "$", with: "$$") }
+    static func escaped(_ text: String) -> String { text.replacing("$", with: "$$") }
 }
 

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SutaErrors
 import SutaModel
 
 /// Writes manifest documents as YAML: all in one stream (`---` between documents), or as
@@ -44,7 +49,7 @@ public enum ManifestWriter {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             } catch {
-                throw ManifestWriteError(message: "cannot write \(url.path): \(error.localizedDescription)")
+                throw ManifestWriteError(message: "cannot write \(url.path): \(FileErrorText.description(error))")
             }
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaPlan
 
 /// The settings each service was last applied with, in `applied.json` in the project's

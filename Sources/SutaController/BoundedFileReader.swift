@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 /// Reads whole files, but only regular ones and only up to a size known beforehand: the size
 /// is checked with `stat` before anything is read, and the read stops one byte past it, so a

@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaModel
 
 /// A service's build context on disk: the files, directories and symbolic links of
@@ -36,8 +40,8 @@ struct BuildContext {
         func failure(_ message: String, hint: String? = nil) -> SutaError {
             SutaError(.validation, message, hint: hint, location: spec.location)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: spec.context, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: spec.context, isDirectory: &isDirectory), isDirectory else {
             throw failure("build context `\(spec.context)` of service `\(service)` is not a directory")
         }
         let ignoreFile = spec.context + "/.dockerignore"
@@ -55,7 +59,7 @@ struct BuildContext {
         do {
             try walk.visit("")
         } catch {
-            throw failure("cannot read the build context of service `\(service)`: \(error.localizedDescription)")
+            throw failure("cannot read the build context of service `\(service)`: \(FileErrorText.description(error))")
         }
         guard walk.total <= maxBytes else {
             throw failure("the build context `\(spec.context)` of service `\(service)` holds more than 512 MiB after .dockerignore",

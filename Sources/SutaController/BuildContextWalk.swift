@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 extension BuildContext {
     /// The walk of a context directory in path order, leaving out what `.dockerignore`
@@ -25,7 +30,7 @@ extension BuildContext {
                 let path = directory.isEmpty ? name : directory + "/" + name
                 let full = root + "/" + path
                 var info = stat()
-                guard lstat(full, &info) == 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: full]) }
+                guard lstat(full, &info) == 0 else { throw CocoaError(.fileReadNoPermission, userInfo: ["NSFilePath": full]) }
                 let excluded = !always.contains(path) && ignore.excludes(path)
                 let mode = Int(info.st_mode & 0o7777), modified = Int(info.st_mtim.tv_sec)
                 switch info.st_mode & S_IFMT {

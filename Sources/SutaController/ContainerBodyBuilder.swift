@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaClients
 import SutaModel
 import SutaPlan
@@ -87,6 +91,6 @@ enum ContainerBodyBuilder {
     /// `no-new-privileges:true` (Compose's spelling) as the engine wants it: `=` separates.
     private static func securityOption(_ option: String) -> String {
         guard !option.contains("="), let colon = option.firstIndex(of: ":") else { return option }
-        return option.replacingCharacters(in: colon...colon, with: "=")
+        return option[..<colon] + "=" + option[option.index(after: colon)...]
     }
 }

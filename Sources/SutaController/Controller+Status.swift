@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaModel
 import SutaClients
 import SutaPlan

@@ -1,5 +1,11 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+import Glibc
 import SutaClients
 import SutaModel
 import SutaPlan
@@ -192,7 +198,7 @@ public struct ControllerLoop: Sendable {
             for (service, event) in firstEvents.sorted(by: { $0.key < $1.key }) where repairedServices.contains(service) {
                 let latency = Self.seconds(ContinuousClock.now - event.received)
                 metrics.repaired(seconds: latency)
-                log.info("repaired \(service) after \(event.action)", ["latency": String(format: "%.3fs", latency)])
+                log.info("repaired \(service) after \(event.action)", ["latency": DecimalText.fixed(latency, digits: 3) + "s"])
             }
             if full { try? await controller.recordProbes(config) }
             let status = try? await controller.observe()

@@ -1,4 +1,4 @@
-import Foundation
+import SutaErrors
 
 /// The patterns of a `.dockerignore` file, read and matched as Docker reads them (moby's
 /// `ignorefile.ReadAll` and `patternmatcher`): one pattern a line, `#` lines skipped, spaces
@@ -7,9 +7,11 @@ import Foundation
 /// directories (none included). A pattern that matches a directory matches everything in it;
 /// `!` makes an exception; the last pattern that matches a path decides.
 struct DockerIgnore: Sendable {
-    struct Pattern: Sendable {
+    /// `@unchecked`: `Regex` is not `Sendable`, but a compiled pattern is never changed.
+    struct Pattern: @unchecked Sendable {
         let exclusion: Bool
-        let expression: NSRegularExpression
+        /// Matched scalar by scalar, as Go's `regexp` (and ICU, which read them before) do.
+        let expression: Regex<AnyRegexOutput>
     }
 
     let patterns: [Pattern]
@@ -28,15 +30,15 @@ struct DockerIgnore: Sendable {
             if first, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             first = false
             if line.hasPrefix("#") { continue }
-            line = line.trimmingCharacters(in: .whitespaces)
+            line = line.trimmingWhitespace(includingNewlines: false)
             guard !line.isEmpty else { continue }
             let exclusion = line.hasPrefix("!")
-            if exclusion { line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if exclusion { line = line.dropFirst().trimmingWhitespace(includingNewlines: false) }
             if !line.isEmpty {
                 line = DockerIgnore.clean(line)
                 if line.count > 1, line.hasPrefix("/") { line.removeFirst() }
             }
-            guard let expression = try? NSRegularExpression(pattern: DockerIgnore.expression(line)) else {
+            guard let expression = try? Regex(DockerIgnore.expression(line)).matchingSemantics(.unicodeScalar) else {
                 throw Problem(line: index + 1, pattern: line)
             }
             patterns.append(Pattern(exclusion: exclusion, expression: expression))
@@ -72,8 +74,8 @@ struct DockerIgnore: Sendable {
         return matched
     }
 
-    private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    private static func matches(_ expression: Regex<AnyRegexOutput>, _ text: String) -> Bool {
+        (try? expression.firstMatch(in: text)) != nil
     }
 
     /// Go's `filepath.Clean`: repeated slashes, `.` and `..` folded.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A container event of the project, as the controller reacts to it.
 public struct EngineEvent: Sendable, Equatable {

@@ -1,5 +1,10 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 import SutaModel
 
 /// The project's `FingerprintKey` in its state directory: `fingerprint.key`, 64 hex digits,

@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaClients
 import SutaModel
 import SutaPlan
@@ -102,7 +106,7 @@ public struct IntegrationClients: IntegrationDriver {
         do {
             return (try await body(), nil)
         } catch let open as CircuitBreakerOpen {
-            let until = open.retryAt.map { " until \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+            let until = open.retryAt.map { " until \($0.formatted(.iso8601))" } ?? ""
             return (nil, "\(what) skipped: the \(dependency) circuit breaker is \(open.state.rawValue)\(until)")
         } catch {
             return (nil, "\(what) failed: \(error)")

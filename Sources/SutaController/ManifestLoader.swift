@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaModel
 import SutaYAML
 
@@ -118,9 +122,9 @@ public struct ManifestLoader: Sendable {
     func profileDirectories() -> [String] {
         var result: [String] = []
         for path in paths {
-            let directory = ManifestLoader.isDirectory(path) ? path : (path as NSString).deletingLastPathComponent
+            let directory = ManifestLoader.isDirectory(path) ? path : PathText.parent(path)
             let base = directory.isEmpty ? "." : directory
-            for candidate in [(base as NSString).appendingPathComponent("../profiles"), (base as NSString).appendingPathComponent("profiles")] {
+            for candidate in [PathText.appending("../profiles", to: base), PathText.appending("profiles", to: base)] {
                 let normalized = PathText.normalize(candidate)
                 if ManifestLoader.isDirectory(normalized), !result.contains(normalized), normalized != PathText.normalize(path) {
                     result.append(normalized)
@@ -133,16 +137,16 @@ public struct ManifestLoader: Sendable {
     /// The `.env` file in the first directory given, if there is one.
     func dotEnvPath() -> String? {
         guard let first = paths.first else { return nil }
-        let directory = ManifestLoader.isDirectory(first) ? first : (first as NSString).deletingLastPathComponent
-        let file = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".env")
-        var isDirectory: ObjCBool = false
+        let directory = ManifestLoader.isDirectory(first) ? first : PathText.parent(first)
+        let file = PathText.appending(".env", to: directory.isEmpty ? "." : directory)
+        var isDirectory = false
         return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) ? file : nil
     }
 
     /// The name of the directory holding the manifests, made a valid project name.
     func defaultProjectName() -> String {
         let first = paths.first ?? "."
-        let directory = ManifestLoader.isDirectory(first) ? first : (first as NSString).deletingLastPathComponent
+        let directory = ManifestLoader.isDirectory(first) ? first : PathText.parent(first)
         let absolute = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL.lastPathComponent
         let cleaned = absolute.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }
         return cleaned.isEmpty ? "default" : String(cleaned)
@@ -155,23 +159,22 @@ public struct ManifestLoader: Sendable {
     static func yamlFiles(under paths: [String], stopAfter limit: Int) throws(LoadError) -> [String] {
         var result: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw LoadError(message: "\(path): no such file or directory")
             }
-            guard isDirectory.boolValue else {
+            guard isDirectory else {
                 result.append(PathText.normalize(path))
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-                throw LoadError(message: "\(path): cannot read directory")
-            }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String, found.count <= limit.multipliedReportingOverflow(by: 100).partialValue {
-                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"), enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+            let readable = DirectoryWalk.walk(path) { relative, isDirectory in
+                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"), !isDirectory {
                     found.append(PathText.normalize(path + "/" + relative))
                 }
+                return found.count <= limit.multipliedReportingOverflow(by: 100).partialValue
             }
+            guard readable else { throw LoadError(message: "\(path): cannot read directory") }
             guard !found.isEmpty else { throw LoadError(message: "\(path): no *.yaml or *.yml files") }
             result += found.sorted()
         }
@@ -179,7 +182,7 @@ public struct ManifestLoader: Sendable {
     }
 
     static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
     }
 }

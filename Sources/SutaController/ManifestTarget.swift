@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaModel
 
 /// Which manifests, project and profiles a command works on. The project: `-f` given -> those

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SutaModel
 
 /// Notices edits to the manifests by polling modification times (and the set of files)
 /// under the given paths.
@@ -22,8 +27,9 @@ public struct ManifestWatcher: Sendable {
         var result: [String: Date] = [:]
         for path in paths {
             var files = [path]
-            if let enumerator = FileManager.default.enumerator(atPath: path) {
-                files = enumerator.compactMap { $0 as? String }.map { (path as NSString).appendingPathComponent($0) }
+            var relatives: [String] = []
+            if DirectoryWalk.walk(path, { relative, _ in relatives.append(relative); return true }) {
+                files = relatives.map { PathText.appending($0, to: path) }
             }
             for file in files where file.hasSuffix(".yaml") || file.hasSuffix(".yml") || file.hasSuffix(".env") {
                 result[file] = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate]) as? Date ?? .distantPast

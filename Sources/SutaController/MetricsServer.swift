@@ -1,5 +1,11 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
+import SutaHTTP
 
 /// A minimal HTTP/1.0-style server on 127.0.0.1 for `/metrics` and `/healthz`: one thread,
 /// one short request at a time (Prometheus scrapes are tiny and rare).
@@ -28,9 +34,7 @@ public final class MetricsServer: @unchecked Sendable {
         self.descriptor = descriptor
         self.port = Int(UInt16(bigEndian: address.sin_port))
         self.body = body
-        let thread = Thread { [self] in serve() }
-        thread.name = "sutactl-metrics"
-        thread.start()
+        DetachedThread.start(name: "sutactl-metrics") { [self] in serve() }
     }
 
     private func serve() {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaClients
 import SutaPlan
 
@@ -34,8 +38,6 @@ enum ParallelInspection {
     }
 
     private static func details(of inspect: ContainerInspect) -> ContainerDetails {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let ports = inspect.ports.sorted { $0.key < $1.key }.flatMap { key, bindings in
             let parts = key.split(separator: "/")
             return bindings.compactMap { binding -> ContainerDetails.Binding? in
@@ -44,6 +46,6 @@ enum ParallelInspection {
                                                 transport: parts.count > 1 ? String(parts[1]) : "tcp")
             }
         }
-        return ContainerDetails(startedAt: formatter.date(from: inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
+        return ContainerDetails(startedAt: try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(inspect.state.startedAt), restartCount: inspect.restartCount, ports: ports)
     }
 }

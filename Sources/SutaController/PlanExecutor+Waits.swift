@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaModel
 import SutaPlan
 
@@ -97,7 +101,7 @@ extension PlanExecutor {
 
     /// A health check's output on one line, at most 200 characters.
     static func oneLine(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace(includingNewlines: false) }.filter { !$0.isEmpty }
             .joined(separator: " | ")
         return line.count > 200 ? String(line.prefix(200)) + "…" : line
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Consecutive probe failures per service, kept in `probes.json` in the project's state
 /// directory so `status` (and supervision) can count across runs.

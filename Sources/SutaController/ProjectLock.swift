@@ -1,5 +1,10 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 /// An exclusive lock per project (flock on `lock` in its state directory), so two applies
 /// never interleave. The kernel drops it when the process dies, so a killed sutactl never
@@ -17,7 +22,7 @@ public final class ProjectLock: @unchecked Sendable {
             throw SutaError(.io, "cannot open lock file \(path): \(String(cString: strerror(errno)))")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingWhitespace(includingNewlines: true) ?? "?"
             guard wait else {
                 close(descriptor)
                 throw SutaError(.locked, "another sutactl (pid \(holder)) is changing this project; try again, or drop --no-wait to wait for it")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a project remembers between commands: the active profiles and the manifest paths of
 /// its last apply. Stored as `state.json` in the project's state directory.

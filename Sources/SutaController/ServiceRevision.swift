@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaPlan
 
 /// One applied configuration of a service, as `rollout history` lists it and `rollout undo`

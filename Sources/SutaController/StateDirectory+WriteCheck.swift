@@ -1,5 +1,10 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 
 extension StateDirectory {
     /// The bytes a write check writes: one page, so a full file system (tmpfs allocates whole
@@ -21,8 +26,8 @@ extension StateDirectory {
                 throw StateDirectory.unwritable("cannot create the state directory \(directory.path)\(at)", code)
             }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
             throw StateDirectory.unwritable("cannot use the state directory \(directory.path)", ENOTDIR)
         }
         for folder in [root, directory] { try StateDirectory.checkWrite(in: folder) }
@@ -52,9 +57,7 @@ extension StateDirectory {
     /// The system's reason for a failed Foundation file operation (`No space left on device`),
     /// not the whole NSError with its user info.
     static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError) ?? error
-        return underlying.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying.code))) : underlying.localizedDescription
+        (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? FileErrorText.description(error)
     }
 
     /// The error for a state directory that cannot be written, with the system's reason.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SutaErrors
 
 /// Where sutactl keeps per-project state: the active profile and manifest paths, the lock
 /// and the audit log. `$SUTACTL_STATE_DIR`, else `$XDG_STATE_HOME/sutactl`, else
@@ -30,7 +35,7 @@ public struct StateDirectory: Sendable {
     public var currentProject: String? {
         get {
             (try? String(contentsOf: root.appendingPathComponent("current"), encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespace(includingNewlines: true)
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaPlan
 
 /// The supervision records of a project's services, kept in `supervision.json` in its state

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Sends HTTP/1.1 requests to one ``HTTPEndpoint`` through libcurl.
 ///
 /// Safe to share between tasks: each request checks out its own libcurl handle from a small
@@ -76,15 +74,13 @@ public final class HTTPClient: Sendable {
         let handles = self.handles
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPError>, Never>) in
-                let thread = Thread {
+                DetachedThread.start(name: "sutactl-http") {
                     continuation.resume(returning: Result { () throws(HTTPError) -> HTTPResponse in
                         let handle = try handles.checkOut()
                         defer { handles.checkIn(handle) }
                         return try handle.perform(transfer)
                     })
                 }
-                thread.name = "sutactl-http"
-                thread.start()
             }
         } onCancel: {
             transfer.abort()

@@ -31,4 +31,21 @@ public enum PathText {
         guard path.hasPrefix("/") else { return false }
         return normalize(path).split(separator: "/").allSatisfy { $0 == ".." }
     }
+
+    /// The directory part of `path`, as `NSString.deletingLastPathComponent` has it: repeated
+    /// and trailing slashes dropped first; `a` gives `` and `/a` gives `/`.
+    public static func parent(_ path: String) -> String {
+        var fixed = path.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        if path.hasPrefix("/") { fixed = "/" + fixed }
+        guard fixed != "/", let slash = fixed.lastIndex(of: "/") else { return fixed == "/" ? fixed : "" }
+        return slash == fixed.startIndex ? "/" : String(fixed[..<slash])
+    }
+
+    /// `component` after `base` with one slash between, as `NSString.appendingPathComponent`
+    /// joins them (an empty `base` gives `component`).
+    public static func appending(_ component: String, to base: String) -> String {
+        if component.isEmpty { return base }
+        if base.isEmpty { return component }
+        return base.hasSuffix("/") ? base + component : base + "/" + component
+    }
 }

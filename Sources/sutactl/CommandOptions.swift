@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SutaErrors
 import SutaModel
 
 /// The parsed command line: a command, its flags, and its arguments.
@@ -78,7 +83,7 @@ struct CommandOptions {
             switch key {
             case .file: options.files.append(try value())
             case .profile:
-                options.profiles += try value().split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                options.profiles += try value().split(separator: ",").map { $0.trimmingWhitespace(includingNewlines: false) }
             case .output:
                 let format = try value()
                 let formats = spec.outputs

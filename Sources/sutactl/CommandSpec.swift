@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One command: its usage, what it does, its flags and output formats. `--help` text, the
 /// parser's accepted flags and the `-o` check all come from here.
@@ -161,7 +165,7 @@ struct CommandSpec: Sendable {
         flagsShown.append(.help)
         let usage = "Usage: sutactl \(name)" + (arguments.isEmpty ? "" : " \(arguments)") + (flags.isEmpty ? "" : " [flags]")
         let width = (flagsShown.map(\.synopsis.count).max() ?? 0) + 3
-        let lines = flagsShown.map { "  " + $0.synopsis.padding(toLength: width, withPad: " ", startingAt: 0) + $0.help }
+        let lines = flagsShown.map { "  " + $0.synopsis.padded(toLength: width) + $0.help }
         var text = usage + "\n\n" + description + "\n\nFlags:\n" + lines.joined(separator: "\n")
         if let exitStatus { text += "\n\nExit status: " + exitStatus }
         return text

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `sutactl completion bash|zsh|fish`: shell completion generated from `CommandSpec`, so it
 /// offers exactly the commands, flags and `-o` values the parser accepts. Service and
@@ -83,7 +87,7 @@ enum CompletionScript {
     private static var fish: String {
         var lines = ["# sutactl completion for fish: `sutactl completion fish | source`", "complete -c sutactl -f"]
         for command in CommandSpec.all {
-            lines.append("complete -c sutactl -n __fish_use_subcommand -a \(command.name) -d '\(command.summary.replacingOccurrences(of: "'", with: "\\'"))'")
+            lines.append("complete -c sutactl -n __fish_use_subcommand -a \(command.name) -d '\(command.summary.replacing("'", with: "\\'"))'")
             for flag in flags(command) {
                 let short = flag.names.first { !$0.hasPrefix("--") }.map { " -s \($0.dropFirst())" } ?? ""
                 let long = flag.names.first { $0.hasPrefix("--") }.map { " -l \($0.dropFirst(2))" } ?? ""
@@ -94,7 +98,7 @@ enum CompletionScript {
                 case .file: values = " -r -F"
                 default: values = flag.value == nil ? "" : " -r"
                 }
-                lines.append("complete -c sutactl -n '__fish_seen_subcommand_from \(command.name)'\(short)\(long)\(values) -d '\(flag.help.replacingOccurrences(of: "'", with: "\\'"))'")
+                lines.append("complete -c sutactl -n '__fish_seen_subcommand_from \(command.name)'\(short)\(long)\(values) -d '\(flag.help.replacing("'", with: "\\'"))'")
             }
         }
         for command in CommandSpec.all where command.takesService {

@@ -1,5 +1,10 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 import SutaController
 
 /// `down`: removes the project's containers and networks (volumes with --volumes), stopping
@@ -19,7 +24,7 @@ enum DownCommand {
                     """)
                 return .usage
             }
-            FileHandle.standardError.write(Data("remove the \(what) of project \(project)? [y/N] ".utf8))
+            DescriptorOutput.write("remove the \(what) of project \(project)? [y/N] ", to: STDERR_FILENO)
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                 Console.error("nothing was removed")
                 return .usage

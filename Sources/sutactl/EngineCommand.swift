@@ -1,5 +1,10 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 import SutaController
 import SutaModel
 import SutaPlan
@@ -228,7 +233,7 @@ enum EngineCommand {
             .flatMap { $0.resolution.project.name == project ? $0 : nil }
         let found = try await controller.logs(service: service, project: project, manifests: manifests, follow: options.follow,
                                               tail: options.tail) { bytes in
-            FileHandle.standardOutput.write(Data(bytes))
+            DescriptorOutput.write(bytes, to: STDOUT_FILENO)
         }
         guard found else {
             Console.error("error: service `\(service)` has no container in project \(project)")

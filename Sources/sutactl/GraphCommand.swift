@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
 import SutaController
 import SutaPlan
 
@@ -34,29 +39,17 @@ enum GraphCommand {
                 Console.out(graph.dot, terminator: "")
                 return .success
             }
-            FileHandle.standardOutput.write(svg)
+            DescriptorOutput.write(svg, to: STDOUT_FILENO)
         default: Console.out(graph.dot, terminator: "")
         }
         return .success
     }
 
     /// `dot -Tsvg` over the text, or nil when `dot` is not on the PATH (or fails).
-    private static func render(_ dot: String) -> Data? {
+    private static func render(_ dot: String) -> [UInt8]? {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
             .map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-Tsvg"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        input.fileHandleForWriting.write(Data(dot.utf8))
-        try? input.fileHandleForWriting.close()
-        let svg = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? svg : nil
+        return ChildProcess.output(of: path, arguments: ["-Tsvg"], input: Array(dot.utf8))
     }
 }

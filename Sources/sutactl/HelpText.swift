@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The overview (`sutactl --help`) and each command's help, generated from `CommandSpec`.
 enum HelpText {
@@ -6,7 +10,7 @@ enum HelpText {
 
     static var overview: String {
         let width = (CommandSpec.all.map(\.name.count).max() ?? 0) + 2
-        let commands = CommandSpec.all.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary }
+        let commands = CommandSpec.all.map { "  " + $0.name.padded(toLength: width) + $0.summary }
         return """
         sutactl: a declarative controller for multi-service platforms on the Docker Engine.
 

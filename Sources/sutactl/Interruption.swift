@@ -1,10 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+import Glibc
+import Synchronization
 
 /// Ctrl-C during apply: the first SIGINT asks the run to start nothing new and let the steps
 /// in flight finish (so nothing is left half-created); a second one exits at once.
 final class Interruption: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requested = false
+    private let requested = Mutex(false)
     private var source: DispatchSourceSignal?
 
     /// Starts listening for SIGINT.
@@ -17,16 +23,14 @@ final class Interruption: @unchecked Sendable {
     }
 
     var isRequested: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return requested
+        requested.withLock { $0 }
     }
 
     private func signalled() {
-        lock.lock()
-        let again = requested
-        requested = true
-        lock.unlock()
+        let again = requested.withLock { requested in
+            defer { requested = true }
+            return requested
+        }
         if again {
             Console.error("interrupted again: exiting now; `sutactl apply` finishes the job")
             exit(ExitStatus.interrupted.rawValue)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaClients
 import SutaController
 import SutaModel
@@ -88,14 +92,14 @@ enum OutputFormatter {
                     ("ready", .int(Int64(service.ready))), ("desired", .int(Int64(service.desired))), ("state", .string(service.state)),
                     ("health", .string(service.health)), ("containerId", service.containerID.map(ConfigValue.string) ?? .null),
                     ("ports", .array(service.ports.map(ConfigValue.string))),
-                    ("startedAt", service.startedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+                    ("startedAt", service.startedAt.map { .string($0.formatted(.iso8601)) } ?? .null),
                     ("uptimeSeconds", service.startedAt.map { .int(Int64(Date().timeIntervalSince($0))) } ?? .null),
                     ("restarts", .int(Int64(service.restarts))), ("drifted", .bool(service.drifted)),
                     ("driftReason", service.driftReason.map(ConfigValue.string) ?? .null),
                     ("probe", service.probe.map { probe in
                         .object([
                             ("healthy", .bool(probe.consecutiveFailures == 0)),
-                            ("lastProbe", .string(ISO8601DateFormatter().string(from: probe.lastProbe))),
+                            ("lastProbe", .string(probe.lastProbe.formatted(.iso8601))),
                             ("latencyMs", .double((probe.lastLatencyMilliseconds * 10).rounded() / 10)),
                             ("consecutiveFailures", .int(Int64(probe.consecutiveFailures))),
                             ("error", probe.lastError.map(ConfigValue.string) ?? .null),
@@ -122,15 +126,15 @@ enum OutputFormatter {
             ("name", .string(snapshot.name)), ("state", .string(snapshot.state.rawValue)),
             ("calls", .int(Int64(snapshot.calls))), ("failures", .int(Int64(snapshot.failures))),
             ("failureRate", snapshot.failureRate.map(ConfigValue.double) ?? .null),
-            ("openedAt", snapshot.openedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
-            ("retryAt", snapshot.retryAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
+            ("openedAt", snapshot.openedAt.map { .string($0.formatted(.iso8601)) } ?? .null),
+            ("retryAt", snapshot.retryAt.map { .string($0.formatted(.iso8601)) } ?? .null),
         ])
     }
 
     static func breakerTable(_ snapshots: [BreakerSnapshot]) -> String {
         guard !snapshots.isEmpty else { return "no circuit breakers recorded yet\n" }
         return snapshots.map { snapshot in
-            let retry = snapshot.retryAt.map { " until \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+            let retry = snapshot.retryAt.map { " until \($0.formatted(.iso8601))" } ?? ""
             return "\(snapshot.name): \(snapshot.state.rawValue)\(retry), \(snapshot.failures) of \(snapshot.calls) recent calls failed"
         }.joined(separator: "\n") + "\n"
     }
@@ -141,7 +145,7 @@ enum OutputFormatter {
             rows.append([
                 service.inProfile ? service.name : service.name + (service.orphan ? " (orphan)" : " (not in profile)"),
                 service.inProfile ? "\(service.ready)/\(service.desired)" : "-", service.state, service.health,
-                service.probe.map { $0.consecutiveFailures == 0 ? String(format: "ok %.0fms", $0.lastLatencyMilliseconds)
+                service.probe.map { $0.consecutiveFailures == 0 ? "ok " + DecimalText.fixed($0.lastLatencyMilliseconds, digits: 0) + "ms"
                     : "failing x\($0.consecutiveFailures)" } ?? "-",
                 service.containerID ?? "-", service.ports.isEmpty ? "-" : service.ports.joined(separator: ","),
                 service.startedAt.map { uptime(Date().timeIntervalSince($0)) } ?? "-", String(service.restarts),
@@ -151,7 +155,7 @@ enum OutputFormatter {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         let body = rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+                index == row.count - 1 ? cell : cell.padded(toLength: widths[index] + 2)
             }.joined()
         }
         let healthy = report.services.filter { $0.inProfile && $0.state == "running" && ($0.health == "healthy" || $0.health == "none") }.count
@@ -160,7 +164,7 @@ enum OutputFormatter {
             + "\(healthy)/\(active) services running and healthy\n\n" + body.joined(separator: "\n") + "\n"
         if let models = report.models {
             text += "\nmodels:\n" + models.map { model in
-                let size = model.sizeBytes.map { String(format: " %.0f MB", Double($0) / 1_048_576) } ?? ""
+                let size = model.sizeBytes.map { " " + DecimalText.fixed(Double($0) / 1_048_576, digits: 0) + " MB" } ?? ""
                 return "  \(model.name): \(model.present ? "present" : "missing")\(size)\(model.loaded ? ", loaded" : "")"
             }.joined(separator: "\n") + "\n"
         }
@@ -180,6 +184,6 @@ enum OutputFormatter {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        String(format: "%.1fs", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        DecimalText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, digits: 1) + "s"
     }
 }

@@ -1,11 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Glibc
+import Synchronization
 import SutaController
 import SutaPlan
 
 /// Shows apply progress: on a terminal, one live line per step redrawn in place; otherwise
 /// one plain line per event. Colour only on a terminal and never with NO_COLOR set.
 final class ProgressPrinter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let live: Bool
     private let color: Bool
     private var order: [Int] = []
@@ -27,32 +33,32 @@ final class ProgressPrinter: @unchecked Sendable {
 
     func handle(_ event: ProgressEvent) {
         guard !quiet else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let (step, text): (PlanStep, String) = switch event {
-        case .started(let step): (step, progressVerb(step.action) + "…")
-        case .waiting(let step, let what): (step, "waiting for \(what)")
-        case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
-        case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
-        case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
-        // A build's output: each line when not live, the latest in the step's line when live.
-        case .output(let step, let output): (step, live ? progressVerb(step.action) + "… " + output.prefix(60) : "  " + output)
+        lock.withLock { _ in
+            let (step, text): (PlanStep, String) = switch event {
+            case .started(let step): (step, progressVerb(step.action) + "…")
+            case .waiting(let step, let what): (step, "waiting for \(what)")
+            case .finished(let step, .succeeded, let took): (step, paint(pastVerb(step.action), 32) + " (\(seconds(took)))")
+            case .finished(let step, .failed(let why), _): (step, paint("failed: \(why)", 31))
+            case .finished(let step, .skipped(let why), _): (step, paint(why, 33))
+            // A build's output: each line when not live, the latest in the step's line when live.
+            case .output(let step, let output): (step, live ? progressVerb(step.action) + "… " + output.prefix(60) : "  " + output)
+            }
+            let line = "\(subject(step.action)): \(text)"
+            if !live {
+                Console.out(line)
+                return
+            }
+            if lines[step.id] == nil { order.append(step.id) }
+            lines[step.id] = line
+            redraw()
         }
-        let line = "\(subject(step.action)): \(text)"
-        if !live {
-            Console.out(line)
-            return
-        }
-        if lines[step.id] == nil { order.append(step.id) }
-        lines[step.id] = line
-        redraw()
     }
 
     private func redraw() {
         var output = drawn > 0 ? "\u{1B}[\(drawn)A" : ""
         for id in order { output += "\r\u{1B}[2K" + (lines[id] ?? "") + "\n" }
         drawn = order.count
-        FileHandle.standardOutput.write(Data(output.utf8))
+        DescriptorOutput.write(output, to: STDOUT_FILENO)
     }
 
     /// `service web` for one replica, `service web (replica 2)` where there are several.
@@ -103,6 +109,6 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     private func seconds(_ duration: Duration) -> String {
-        String(format: "%.1fs", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        DecimalText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, digits: 1) + "s"
     }
 }

@@ -1,5 +1,9 @@
 import SutaErrors
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaController
 import SutaModel
 
@@ -70,7 +74,7 @@ enum RolloutCommand {
         let width = rows.map(\.[1].count).max() ?? 0
         Console.out("service \(service)")
         for row in rows {
-            Console.out(row[0].padding(toLength: 10, withPad: " ", startingAt: 0) + row[1].padding(toLength: width + 2, withPad: " ", startingAt: 0) + row[2])
+            Console.out(row[0].padded(toLength: 10) + row[1].padded(toLength: width + 2) + row[2])
         }
         return .success
     }
@@ -85,5 +89,5 @@ enum RolloutCommand {
         ] + (manifest ? [("manifest", .string(revision.manifest))] : []))
     }
 
-    private static func time(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    private static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 }

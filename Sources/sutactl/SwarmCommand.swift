@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SutaController
 import SutaErrors
 import SutaModel
@@ -67,7 +71,7 @@ enum SwarmCommand {
         }
         let failed = outcome.execution?.failures.count ?? 0
         let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
-        var text = "done in \(String(format: "%.1f", seconds))s: swarm services "
+        var text = "done in \(DecimalText.fixed(seconds, digits: 1))s: swarm services "
             + [("create", "created"), ("update", "updated"), ("remove", "removed")].map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         if others > 0 { text += "; \(others) secret\(others == 1 ? "" : "s")/network\(others == 1 ? "" : "s") changed" }
         if failed > 0 { text += "; \(failed) failed" }
