@@ -28,7 +28,8 @@ let package = Package(
         // The product's one error type, below every layer that fails.
         .target(name: "SutaErrors"),
         .target(name: "SutaHTTP", dependencies: ["CCurlShim", "SutaErrors"]),
-        .target(name: "SutaClients", dependencies: ["SutaHTTP", "SutaErrors"]),
+        // Clients decode what the servers hold straight into the planner's observed values.
+        .target(name: "SutaClients", dependencies: ["SutaHTTP", "SutaErrors", "SutaPlan"]),
         // Stand-in servers for tests (a regular target so every test target shares one copy);
         // Kong's host rule comes from SutaModel, which checks it at `validate`.
         .target(name: "SutaTestSupport", dependencies: ["SutaModel"]),
@@ -46,7 +47,7 @@ let package = Package(
         .testTarget(name: "SutaYAMLTests", dependencies: ["SutaYAML"]),
         .testTarget(name: "SutaModelTests", dependencies: ["SutaModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SutaHTTPTests", dependencies: ["SutaHTTP", "SutaTestSupport"]),
-        .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaErrors", "SutaTestSupport"]),
+        .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaErrors", "SutaPlan", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
         .testTarget(name: "SutaControllerTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaTestSupport"]),
         .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaHTTP", "SutaTestSupport"],

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SutaPlan
 import SutaHTTP
 
 /// A client of the local Consul agent's HTTP API, normally on `http://127.0.0.1:8500`:
@@ -41,11 +42,11 @@ public final class ConsulClient: Sendable, CustomStringConvertible, CustomReflec
 
     /// The services registered with this agent (`GET /v1/agent/services`), by service ID.
     /// With ACLs, the agent leaves out the services the token may not read.
-    public func services() async throws(ConsulError) -> [String: ConsulAgentService] {
+    public func services() async throws(ConsulError) -> [String: ObservedRegistration] {
         let target = "/v1/agent/services"
         let response = try await call("GET", target)
         do {
-            return try ClientJSON.decode([String: ConsulAgentService].self, from: response.body, redact: redact).get()
+            return try ClientJSON.decode([String: ObservedRegistration].self, from: response.body, redact: redact).get()
         } catch {
             throw .decoding("cannot read the answer to GET \(target): \(error.message)")
         }

@@ -1,7 +1,8 @@
+import SutaPlan
 extension KongAdminClient {
     /// Every service tagged `tag` (`GET /services?tags=`), all pages. Works in both modes.
     /// A tag with `,`, `/` or a space is ``KongError/invalidRequest(_:)``.
-    public func listServices(tag: String) async throws(KongError) -> [KongService] {
+    public func listServices(tag: String) async throws(KongError) -> [ObservedGatewayService] {
         try await listAll("/services", tag: tag)
     }
 
@@ -9,18 +10,18 @@ extension KongAdminClient {
     /// (`PUT /services/{name}`; fields left out of `body` go back to Kong's defaults).
     /// Database mode only: a DB-less Kong answers ``KongError/dbless(_:)``.
     @discardableResult
-    public func upsertService(name: String, _ body: KongServiceBody) async throws(KongError) -> KongService {
+    public func upsertService(name: String, _ body: KongServiceBody) async throws(KongError) -> ObservedGatewayService {
         let payload = try json(KongEntityBody(name: name, fields: body))
-        return try await decoded(KongService.self, "PUT", "/services/\(segment(name))", body: payload)
+        return try await decoded(ObservedGatewayService.self, "PUT", "/services/\(segment(name))", body: payload)
     }
 
     /// Creates the service `name` (`POST /services`) and never replaces one: when the name
     /// is taken, by an entity of this project or anyone else's, it throws
     /// ``KongError/conflict(_:)``. Database mode only.
     @discardableResult
-    public func createService(name: String, _ body: KongServiceBody) async throws(KongError) -> KongService {
+    public func createService(name: String, _ body: KongServiceBody) async throws(KongError) -> ObservedGatewayService {
         let payload = try json(KongEntityBody(name: name, fields: body))
-        return try await decoded(KongService.self, "POST", "/services", body: payload)
+        return try await decoded(ObservedGatewayService.self, "POST", "/services", body: payload)
     }
 
     /// Deletes the service with this name or ID (`DELETE /services/{nameOrID}`). A service

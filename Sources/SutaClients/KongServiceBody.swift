@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Where a Kong service forwards to, and its tags: the body of `PUT /services/{name}`
 /// (the name goes in the URL), and the fields of a service in a declarative configuration.
 ///
@@ -61,22 +55,5 @@ public struct KongServiceBody: Codable, Sendable, Equatable {
         try container.encodeIfPresent(port, forKey: .port)
         try container.encodeIfPresent(path, forKey: .path)
         if !tags.isEmpty { try container.encode(tags, forKey: .tags) }
-    }
-
-    /// The body with `url` spelled out as Kong stores it: the scheme is the protocol, the
-    /// port defaults to 80 for `http` and 443 for `https`, an absent path stays absent.
-    /// Without a `url` (or with one that does not parse) the body is returned as it is.
-    var expanded: KongServiceBody {
-        guard let url, let parts = URLComponents(string: url), let scheme = parts.scheme, let host = parts.host else {
-            return self
-        }
-        let defaultPort: Int? = switch scheme { case "http": 80; case "https": 443; default: nil }
-        var expanded = self
-        expanded.url = nil
-        expanded.protocol = scheme
-        expanded.host = host
-        expanded.port = parts.port ?? defaultPort
-        expanded.path = parts.path.isEmpty ? nil : parts.path
-        return expanded
     }
 }

@@ -67,19 +67,13 @@ public struct IntegrationClients: IntegrationDriver {
         let services = try await breakers.breaker("kong").run { try await kong.listServices(tag: ownerTag) }
         let routes = try await breakers.breaker("kong").run { try await kong.listRoutes(tag: ownerTag) }
         let document = gateway.mode == .dbless ? try await breakers.breaker("kong").run { try await kong.exportDeclarativeConfig() } : nil
-        return ObservedGateway(
-            services: services.map { ObservedGatewayService(id: $0.id, name: $0.name, protocol: $0.protocol, host: $0.host, port: $0.port,
-                                                            path: $0.path, tags: $0.tags) },
-            routes: routes.map { ObservedGatewayRoute(id: $0.id, name: $0.name, paths: $0.paths, methods: $0.methods, hosts: $0.hosts,
-                                                      stripPath: $0.stripPath, tags: $0.tags, serviceID: $0.serviceID) },
-            document: document)
+        return ObservedGateway(services: services, routes: routes, document: document)
     }
 
     private func observeDiscovery() async throws -> [ObservedRegistration]? {
         guard let consul else { return nil }
         let registered = try await breakers.breaker("consul").run { try await consul.services() }
         return registered.values.filter { $0.meta[IntegrationState.ownerMetaKey] == config.project.name }.sorted { $0.id < $1.id }
-            .map { ObservedRegistration(id: $0.id, name: $0.service, tags: $0.tags, meta: $0.meta, address: $0.address, port: $0.port) }
     }
 
     /// The declared models; what a model can do is read only where it may have to be loaded.
