@@ -35,7 +35,7 @@ public struct Controller: Sendable {
     }
 
     /// Removes every object of the project (volumes only when asked), under the lock.
-    public func down(project: String, volumes: Bool, waitForLock: Bool,
+    public func down(project: String, volumes: Bool, waitForLock: Bool, parallelism: Int = 8,
                      report: @escaping @Sendable (ProgressEvent) -> Void) async throws(SutaError) -> ApplyOutcome {
         let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
         let directory = try state.writableProject(project)
@@ -45,7 +45,7 @@ public struct Controller: Sendable {
         let observed = try await observe()
         let plan = Planner(config: empty, options: PlanOptions(prune: true, pruneVolumes: volumes)).plan(observed)
         let audit = AuditLog(directory: directory, environment: environment)
-        var result = await PlanExecutor(engine: engine, config: empty).execute(plan, observed: observed) { event in
+        var result = await PlanExecutor(engine: engine, config: empty, parallelism: parallelism).execute(plan, observed: observed) { event in
             if case .finished(let step, let outcome, _) = event {
                 audit.record(action: step.action.verb, object: step.action.subject, cause: "down", result: outcome == .succeeded ? "ok" : "failed")
             }

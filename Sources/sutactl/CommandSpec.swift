@@ -90,7 +90,7 @@ struct CommandSpec: Sendable {
             containers and networks; volumes only with --volumes. Needs no secrets. When the
             project is not named by -f, --project or ./manifests but taken from the state
             directory, down says so and asks first (--yes skips; without a terminal it refuses).
-            """, flags: [.file, .project, .engine, .downVolumes, .noWait, .yes], exitStatus: "0 removed, 2 usage or not confirmed, 4 a step failed."),
+            """, flags: [.file, .project, .engine, .downVolumes, .noWait, .yes, .parallel], exitStatus: "0 removed, 2 usage or not confirmed, 4 a step failed."),
         CommandSpec(name: "logs", arguments: "SERVICE", summary: "print a service's output", description: """
             Prints the output of the service's first container; -f follows it. Every secret
             value the container holds prints as ***, found in its own environment, so no

@@ -32,6 +32,7 @@ enum DownCommand {
         }
         let printer = ProgressPrinter(environment: controller.environment, quiet: false)
         let outcome = try await controller.down(project: project, volumes: options.volumes, waitForLock: !options.noWait,
+                                                parallelism: options.parallel,
                                                 report: printer.handle)
         Console.out(OutputFormatter.summary(outcome))
         for warning in outcome.execution?.warnings ?? [] { Console.error("warning: \(warning)") }
