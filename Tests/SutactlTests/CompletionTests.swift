@@ -34,7 +34,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(try complete(["apply", "--dr"]), ["--dry-run"])
         XCTAssertEqual(try complete(["status", "-o", ""]), ["text", "json"])
         XCTAssertEqual(try complete(["config", "-o", ""]), ["yaml", "json", "manifest"])
-        XCTAssertEqual(try complete(["down", "--"]).sorted(), ["--engine", "--file", "--help", "--no-wait", "--project", "--volumes", "--yes"])
+        XCTAssertEqual(try complete(["down", "--"]).sorted(), ["--engine", "--file", "--help", "--no-wait", "--parallel", "--project", "--volumes", "--yes"])
         XCTAssertEqual(try complete(["completion", ""]), ["bash", "zsh", "fish"])
         XCTAssertEqual(try complete(["ro"]), ["rollout"])
         XCTAssertEqual(try complete(["rollout", ""]), ["history", "undo"])
