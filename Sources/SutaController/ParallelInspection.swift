@@ -6,11 +6,14 @@ import Foundation
 import SutaClients
 import SutaPlan
 
-/// Inspects containers eight at a time for their live limits and restart policy, their
+/// Inspects containers, several at a time (``inFlight``), for their live limits and restart policy, their
 /// health check's failing streak, and what `status` shows (start time, restarts, bound
 /// ports). A container that cannot be inspected (removed meanwhile) is left out: the next
 /// look sees it again.
 enum ParallelInspection {
+    /// Inspections in flight at once, as the executor's default parallelism.
+    static let inFlight = 8
+
     typealias Inspection = (live: LiveResources, failingStreak: Int?, details: ContainerDetails)
 
     static func live(of ids: [String], client: DockerClient) async -> [String: Inspection] {
@@ -28,7 +31,7 @@ enum ParallelInspection {
                                  inspect.state.health?.failingStreak, details(of: inspect)))
                 }
             }
-            for _ in 0..<8 { launch() }
+            for _ in 0..<ParallelInspection.inFlight { launch() }
             while let (id, live) = await group.next() {
                 result[id] = live
                 launch()

@@ -47,7 +47,8 @@ public struct PlanExecutor: Sendable {
     public func execute(_ plan: Plan, observed: ObservedState,
                         report: @escaping @Sendable (ProgressEvent) -> Void) async -> ExecutionResult {
         let watch = HealthWatch()
-        await watch.start(engine.events(project: config.project.name))
+        // Only a plan that waits needs the engine's events (a no-op costs no stream).
+        if plan.steps.contains(where: { !$0.waitFor.isEmpty || $0.rollout != nil }) { await watch.start(engine.events(project: config.project.name)) }
         let context = StepContext(ledger: ExecutionLedger(observed: observed, project: config.project.name),
                                   slots: ExecutionSlots(parallelism), watch: watch, report: report)
         let ledger = context.ledger
