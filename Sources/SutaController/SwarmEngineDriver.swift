@@ -30,7 +30,8 @@ public struct SwarmEngineDriver: Sendable {
             async let secrets = client.listSecrets()
             async let networks = client.listNetworks()
             return ObservedSwarm(
-                services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState) },
+                services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState,
+                                                         replicas: $0.spec.mode?.replicated?.replicas, image: $0.spec.taskTemplate.containerSpec.image) },
                 secrets: try await secrets.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
                 networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
         }
@@ -91,6 +92,30 @@ public struct SwarmEngineDriver: Sendable {
             let services = try await client.listServices().filter { $0.spec.name == name }
             guard let service = services.first else { return (nil, []) }
             return (service, try await client.listTasks(service: service.id))
+        }
+    }
+
+    /// The manager's events that can make the swarm differ from the manifests: one of the
+    /// project's services created, updated or removed, any node's change (a node going down),
+    /// and a task container of the project dying on the manager. `service` is the manifest's
+    /// service name (nil for a node).
+    public func events(project: String) -> AsyncCompactMapSequence<AsyncThrowingStream<DockerEvent, any Error>, EngineEvent> {
+        let prefix = "\(project)_"
+        return client.events(filters: ["type": ["service", "node", "container"]]).compactMap { event in
+            let received = ContinuousClock.now
+            switch event.type {
+            case "service":
+                guard let name = event.actor.attributes["name"], name.hasPrefix(prefix) else { return nil }
+                return EngineEvent(action: "service \(event.action)", containerID: event.actor.id, service: String(name.dropFirst(prefix.count)),
+                                   received: received)
+            case "node":
+                return EngineEvent(action: "node \(event.action)", containerID: event.actor.id, service: nil, received: received)
+            default:
+                guard let name = event.actor.attributes["com.docker.swarm.service.name"], name.hasPrefix(prefix) else { return nil }
+                let died = EngineEvent(action: event.action, containerID: event.actor.id, service: String(name.dropFirst(prefix.count)),
+                                       received: received)
+                return died.needsReconcile ? died : nil
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import SutaController
 import SutaErrors
 import SutaModel
 
-/// apply, diff, status and down in engine mode swarm (the Project's `engine.mode: swarm`, or
+/// apply, diff, status, down and controller in engine mode swarm (the Project's `engine.mode: swarm`, or
 /// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
 enum SwarmCommand {
     static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {
@@ -19,6 +19,13 @@ enum SwarmCommand {
             let report = try await controller.status(try target.config())
             Console.out(report.text, terminator: "")
             return .success
+        case "controller":
+            var settings = ControllerLoop.Settings()
+            settings.resyncInterval = options.resync
+            settings.metricsPort = options.metricsPort
+            settings.jsonLogs = options.logFormat == "json"
+            EngineCommand.announce(target.resolution.project.name, target.source)
+            return ExitStatus(rawValue: try await SwarmControllerLoop(controller: controller, target: target, settings: settings).run()) ?? .success
         case "down":
             let project = target.resolution.project.name
             EngineCommand.announce(project, target.source)
