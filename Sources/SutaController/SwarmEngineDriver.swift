@@ -131,7 +131,10 @@ public struct SwarmEngineDriver: Sendable {
             let secrets = try await call { try await client.listSecrets() }
             for secret in secrets { ids[secret.name] = secret.id }
         }
-        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids)
+        // A node refuses a CPU limit above its CPU count: the limit is lowered to the smallest
+        // node's, as container mode lowers it to the host's (the manifests' warning says so).
+        let cpus = request.service.resources.cpus == nil ? [] : try await nodes().map(\.cpus).filter { $0 > 0 }
+        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids, nodeCPUs: cpus.min())
     }
 
     /// Runs `body` again while the engine says the object is in use, for up to 30 s; gone is done.

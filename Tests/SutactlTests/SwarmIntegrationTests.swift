@@ -82,4 +82,34 @@ final class SwarmIntegrationTests: XCTestCase {
         }
         XCTAssertEqual(left, "")
     }
+
+    /// The SutazAI platform's minimal profile (offline images, the swarm overlay profile)
+    /// on the lab: healthy, spread over more than one node, in `status`, and gone after `down`.
+    func testMinimalPlatformProfile() throws {
+        let lab = try SwarmLab.start()
+        defer { lab.stop() }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("swarm-min-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let root = SutactlRunner.repositoryRoot.path
+        var environment = ["DOCKER_HOST": lab.host, "SUTACTL_STATE_DIR": state.path]
+        for secret in ["POSTGRES_PASSWORD", "JWT_SECRET_KEY", "SECRET_KEY", "NEO4J_PASSWORD", "GRAFANA_PASSWORD",
+                       "RABBITMQ_DEFAULT_PASS", "REDIS_PASSWORD", "CHROMADB_API_KEY"] {
+            environment[secret] = "s-\(UUID().uuidString.prefix(8))"
+        }
+        let manifests = ["-f", "\(root)/manifests/", "-f", "\(root)/examples/offline/", "-f", "\(root)/examples/swarm/", "--engine", "swarm"]
+        let files = manifests + ["--profile", "minimal,offline,swarm"]
+        let applied = try SutactlRunner.run(["apply", "--timeout", "120s"] + files, environment: environment)
+        XCTAssertEqual(applied.status, 0, applied.stderr + applied.stdout)
+        let status = try SutactlRunner.run(["status"] + files, environment: environment)
+        for service in ["postgres", "redis", "qdrant", "ollama", "backend", "frontend", "prometheus", "grafana"] {
+            XCTAssertTrue(status.stdout.contains("\(service)  1/1 running"), status.stdout)
+        }
+        let nodes = (1...3).filter { status.stdout.contains("task on \(lab.name)\($0): running") }
+        XCTAssertGreaterThan(nodes.count, 1, status.stdout)
+
+        let down = try SutactlRunner.run(["down"] + manifests, environment: environment)
+        XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
+        XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
+        XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
+    }
 }
