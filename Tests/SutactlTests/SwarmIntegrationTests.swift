@@ -107,6 +107,21 @@ final class SwarmIntegrationTests: XCTestCase {
         let nodes = (1...3).filter { status.stdout.contains("task on \(lab.name)\($0): running") }
         XCTAssertGreaterThan(nodes.count, 1, status.stdout)
 
+        // The same in JSON, the container mode's shape plus tasks and nodes; diff -o json finds nothing to do.
+        let json = try SutactlRunner.run(["status", "-o", "json"] + files, environment: environment)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.stdout)
+        XCTAssertEqual(object["engine"] as? String, "swarm")
+        let services = try XCTUnwrap(object["services"] as? [[String: Any]])
+        XCTAssertEqual(services.count, 8)
+        for service in services {
+            XCTAssertEqual(service["ready"] as? Int, 1, "\(service)")
+            XCTAssertEqual(service["health"] as? String, "healthy", "\(service)")
+        }
+        XCTAssertEqual((object["nodes"] as? [Any])?.count, 3)
+        let diff = try SutactlRunner.run(["diff", "-o", "json"] + files, environment: environment)
+        XCTAssertEqual(diff.status, 0, diff.stderr + diff.stdout)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any], diff.stdout)
+
         let down = try SutactlRunner.run(["down"] + manifests, environment: environment)
         XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
         XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
