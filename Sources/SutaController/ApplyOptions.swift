@@ -5,6 +5,9 @@ public struct ApplyOptions: Sendable {
     public var pruneVolumes = false
     /// Wait until every service runs and is healthy before returning.
     public var wait = false
+    /// Engine mode swarm: after the steps, wait until each created or updated service runs
+    /// its new spec (the controller does not: the swarm's events bring it back).
+    public var awaitChanged = true
     /// Bound on each dependency wait and on `wait`.
     public var timeout: Duration = .seconds(300)
     /// When another sutactl holds the project lock: wait for it (true) or fail at once.

@@ -20,6 +20,8 @@ public final class ControllerMetrics: Sendable {
         var manifestErrors = 0
         var breakers: [String: String] = [:]
         var health: [String: Bool] = [:]
+        var tasks: [String: (desired: Int, running: Int)] = [:]
+        var nodes: [String: Bool] = [:]
     }
 
     private let values = Mutex(Values())
@@ -47,6 +49,10 @@ public final class ControllerMetrics: Sendable {
     public func manifestsReloaded(valid: Bool) { values.withLock { if valid { $0.manifestReloads += 1 } else { $0.manifestErrors += 1 } } }
     public func setBreakers(_ states: [String: String]) { values.withLock { $0.breakers = states } }
     public func setHealth(_ health: [String: Bool]) { values.withLock { $0.health = health } }
+    /// Engine mode swarm: each service's desired tasks and tasks running its current spec.
+    public func setTasks(_ tasks: [String: (desired: Int, running: Int)]) { values.withLock { $0.tasks = tasks } }
+    /// Engine mode swarm: each node (hostname) and whether it is ready.
+    public func setNodes(_ nodes: [String: Bool]) { values.withLock { $0.nodes = nodes } }
 
     /// The Prometheus exposition text.
     public var text: String {
@@ -63,7 +69,7 @@ public final class ControllerMetrics: Sendable {
         metric("sutactl_reconcile_total", "counter", "Reconcile passes run.", [("", Double(v.reconciles))])
         metric("sutactl_reconcile_failures_total", "counter", "Reconcile passes with a failed step.", [("", Double(v.reconcileFailures))])
         metric("sutactl_reconcile_duration_seconds_sum", "counter", "Total time spent reconciling.", [("", v.reconcileSeconds)])
-        metric("sutactl_drift_repairs_total", "counter", "Containers repaired after an engine event.", [("", Double(v.repairs))])
+        metric("sutactl_drift_repairs_total", "counter", "Services repaired after an engine event (swarm: after drift).", [("", Double(v.repairs))])
         metric("sutactl_drift_repair_duration_seconds_sum", "counter", "Total time from event to repaired.", [("", v.repairSeconds)])
         metric("sutactl_drift_repair_last_seconds", "gauge", "Time from event to repaired, last repair.", [("", v.lastRepairSeconds)])
         metric("sutactl_supervisor_restarts_total", "counter", "Restarts of supervised services.", [("", Double(v.restarts))])
@@ -72,8 +78,19 @@ public final class ControllerMetrics: Sendable {
         metric("sutactl_manifest_errors_total", "counter", "Manifest edits rejected as invalid.", [("", Double(v.manifestErrors))])
         metric("sutactl_breaker_open", "gauge", "1 when the dependency's circuit breaker is open, 0.5 half-open, 0 closed.",
                v.breakers.sorted { $0.key < $1.key }.map { ("{name=\"\($0.key)\"}", $0.value == "open" ? 1 : $0.value == "half-open" ? 0.5 : 0) })
-        metric("sutactl_service_healthy", "gauge", "1 when the service's container runs and is healthy.",
+        metric("sutactl_service_healthy", "gauge", "1 when the service's containers (swarm: tasks) run and are healthy.",
                v.health.sorted { $0.key < $1.key }.map { ("{service=\"\($0.key)\"}", $0.value ? 1 : 0) })
+        if !v.tasks.isEmpty {
+            let services = v.tasks.sorted { $0.key < $1.key }
+            metric("sutactl_service_desired_tasks", "gauge", "Swarm: the tasks the service should run.",
+                   services.map { ("{service=\"\($0.key)\"}", Double($0.value.desired)) })
+            metric("sutactl_service_running_tasks", "gauge", "Swarm: the service's tasks running its current spec.",
+                   services.map { ("{service=\"\($0.key)\"}", Double($0.value.running)) })
+        }
+        if !v.nodes.isEmpty {
+            metric("sutactl_swarm_node_ready", "gauge", "Swarm: 1 when the node is ready, 0 when down.",
+                   v.nodes.sorted { $0.key < $1.key }.map { ("{node=\"\($0.key)\"}", $0.value ? 1 : 0) })
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

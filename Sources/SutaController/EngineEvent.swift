@@ -4,10 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A container event of the project, as the controller reacts to it.
+/// A container event of the project, as the controller reacts to it (engine mode swarm:
+/// also a service or node event on the manager, `service update`, `node update`).
 public struct EngineEvent: Sendable, Equatable {
     /// `die`, `destroy`, `stop`, `kill`, `oom`, `health_status: unhealthy`, ...
     public var action: String
+    /// The container's ID (swarm: the service's or node's for their events).
     public var containerID: String
     /// The `sutactl.service` label of the container.
     public var service: String?

@@ -27,7 +27,7 @@ public struct SwarmController: Sendable {
     public func apply(_ config: ResolvedConfig, options: ApplyOptions, report: @escaping @Sendable (String) -> Void) async throws(SutaError) -> ApplyOutcome {
         let start = ContinuousClock.now
         let directory = options.dryRun ? state.project(config.project.name) : try state.writableProject(config.project.name)
-        let lock = options.dryRun ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: { _ in })
+        let lock = options.dryRun || !options.takeLock ? nil : try ProjectLock(directory: directory, wait: options.waitForLock, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
         let observed = try await driver.observe()
@@ -37,9 +37,9 @@ public struct SwarmController: Sendable {
         let audit = AuditLog(directory: directory, environment: environment)
         let execution = await execute(plan, project: config.project.name, audit: audit, cause: "apply", report: report)
         var notReady: [String: String] = [:]
-        if execution.succeeded {
+        if execution.succeeded && (options.awaitChanged || options.wait) {
             let touched = Set(plan.steps.compactMap(\.action.service))
-            let awaited = config.services.filter { options.wait || touched.contains($0.name) }
+            let awaited = config.services.filter { options.wait || (options.awaitChanged && touched.contains($0.name)) }
             var sent: [String: String] = [:]
             for step in plan.steps {
                 if case .swarm(.createService(let request)) = step.action { sent[request.service.name] = request.labels[SwarmSettingsLabel.key] }

@@ -30,7 +30,8 @@ public struct SwarmEngineDriver: Sendable {
             async let secrets = client.listSecrets()
             async let networks = client.listNetworks()
             return ObservedSwarm(
-                services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState) },
+                services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState,
+                                                         replicas: $0.spec.mode?.replicated?.replicas, image: $0.spec.taskTemplate.containerSpec.image) },
                 secrets: try await secrets.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
                 networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
         }
@@ -94,6 +95,30 @@ public struct SwarmEngineDriver: Sendable {
         }
     }
 
+    /// The manager's events that can make the swarm differ from the manifests: one of the
+    /// project's services created, updated or removed, any node's change (a node going down),
+    /// and a task container of the project dying on the manager. `service` is the manifest's
+    /// service name (nil for a node).
+    public func events(project: String) -> AsyncCompactMapSequence<AsyncThrowingStream<DockerEvent, any Error>, EngineEvent> {
+        let prefix = "\(project)_"
+        return client.events(filters: ["type": ["service", "node", "container"]]).compactMap { event in
+            let received = ContinuousClock.now
+            switch event.type {
+            case "service":
+                guard let name = event.actor.attributes["name"], name.hasPrefix(prefix) else { return nil }
+                return EngineEvent(action: "service \(event.action)", containerID: event.actor.id, service: String(name.dropFirst(prefix.count)),
+                                   received: received)
+            case "node":
+                return EngineEvent(action: "node \(event.action)", containerID: event.actor.id, service: nil, received: received)
+            default:
+                guard let name = event.actor.attributes["com.docker.swarm.service.name"], name.hasPrefix(prefix) else { return nil }
+                let died = EngineEvent(action: event.action, containerID: event.actor.id, service: String(name.dropFirst(prefix.count)),
+                                       received: received)
+                return died.needsReconcile ? died : nil
+            }
+        }
+    }
+
     /// Every node of the swarm.
     public func nodes() async throws(SutaError) -> [SwarmNode] {
         try await call { try await client.listNodes() }
@@ -106,7 +131,10 @@ public struct SwarmEngineDriver: Sendable {
             let secrets = try await call { try await client.listSecrets() }
             for secret in secrets { ids[secret.name] = secret.id }
         }
-        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids)
+        // A node refuses a CPU limit above its CPU count: the limit is lowered to the smallest
+        // node's, as container mode lowers it to the host's (the manifests' warning says so).
+        let cpus = request.service.resources.cpus == nil ? [] : try await nodes().map(\.cpus).filter { $0 > 0 }
+        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids, nodeCPUs: cpus.min())
     }
 
     /// Runs `body` again while the engine says the object is in use, for up to 30 s; gone is done.

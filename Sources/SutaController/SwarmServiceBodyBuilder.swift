@@ -5,7 +5,7 @@ import SutaPlan
 /// Translates a swarm planner's request into the Docker service spec it stands for.
 enum SwarmServiceBodyBuilder {
     /// `secretIDs`: the swarm's ID of each secret version the request names.
-    static func spec(for request: SwarmServiceRequest, secretIDs: [String: String]) -> SwarmServiceSpec {
+    static func spec(for request: SwarmServiceRequest, secretIDs: [String: String], nodeCPUs: Double?) -> SwarmServiceSpec {
         let service = request.service
         var container = SwarmServiceSpec.ContainerSpec(image: service.image)
         container.labels = service.labels.isEmpty ? nil : service.labels
@@ -34,7 +34,7 @@ enum SwarmServiceBodyBuilder {
         }
         container.secrets = secrets.isEmpty ? nil : secrets
 
-        let limits = SwarmServiceSpec.Resources.Amounts(nanoCPUs: service.resources.cpus.map { Int64(($0 * 1e9).rounded()) },
+        let limits = SwarmServiceSpec.Resources.Amounts(nanoCPUs: service.resources.cpus.map { Int64((min($0, nodeCPUs ?? $0) * 1e9).rounded()) },
                                                          memoryBytes: service.resources.memoryBytes, pids: service.resources.pids.map(Int64.init))
         let restart = switch service.restart.name {
         case .no: SwarmServiceSpec.RestartPolicy(condition: "none", maxAttempts: nil)

@@ -117,6 +117,9 @@ public struct ConfigResolver: Sendable {
             }
         }
 
+        let activeServer = { (name: String?) in name.map { selection.services?.contains($0) ?? allNames.contains($0) } ?? false }
+        reader.inertIntegrationFields = Set([("gateway", project.gateway?.service), ("discovery", project.discovery?.service)]
+            .filter { !activeServer($0.1) }.map(\.0))
         let checks = ActiveServiceChecks(project: project, profiles: selection.appliedProfiles, hostCPUCount: hostCPUCount)
         var services: [ServiceSpec] = []
         services.reserveCapacity(serviceDocuments.count)

@@ -43,7 +43,10 @@ extension SpecReader {
                                   hint: "set `engine: {mode: swarm}` in the Project, or run with --engine swarm")
             }
         case .swarm:
-            for refused in Self.swarmRefusedFields {
+            // Only what runs is refused: a service outside the profile is never a swarm service,
+            // and a profile (e.g. examples/swarm) may have adapted the fields it would refuse.
+            guard activeChecks != nil else { return }
+            for refused in Self.swarmRefusedFields where !inertIntegrationFields.contains(refused.field) {
                 guard let n = f[refused.field] else { continue }
                 if refused.field == "supervised", bool(n, "supervised") != true { continue }
                 diagnostics.error("`\(refused.field)` cannot be honoured in engine mode swarm: \(refused.why)", at: n.location)

@@ -11,6 +11,9 @@ struct SpecReader {
     var activeChecks: ActiveServiceChecks?
     /// The project's engine mode (read before the services): some fields only one mode honours.
     var engineMode: EngineMode = .docker
+    /// Engine mode swarm: `gateway` and `discovery` sections with no server to register with
+    /// (the project's gateway or discovery service is not in the profile): inert, so accepted.
+    var inertIntegrationFields: Set<String> = []
     /// Most text interpolation may add in all, in bytes: a `${BIG}` used in many places, or
     /// reached through many alias copies, would otherwise multiply a value without bound.
     let maxInterpolatedBytes: Int

@@ -8,12 +8,19 @@ public struct ObservedSwarm: Sendable, Hashable {
         public var labels: [String: String]
         /// `rollback_completed`, `completed`, `updating`, ... (nil: never updated).
         public var updateState: String?
+        /// The replicas its spec asks for now: differs from its settings label when someone
+        /// changed the service by hand (`docker service scale`). nil: not read.
+        public var replicas: Int?
+        /// The image its spec runs now (nil: not read).
+        public var image: String?
 
-        public init(id: String, name: String, labels: [String: String], updateState: String?) {
+        public init(id: String, name: String, labels: [String: String], updateState: String?, replicas: Int? = nil, image: String? = nil) {
             self.id = id
             self.name = name
             self.labels = labels
             self.updateState = updateState
+            self.replicas = replicas
+            self.image = image
         }
 
         public var project: String? { labels[OwnershipLabels.project] }

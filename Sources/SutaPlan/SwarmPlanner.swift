@@ -76,11 +76,14 @@ public struct SwarmPlanner: Sendable {
             }
             let desired = settings(request)
             let running = SwarmSettingsLabel.settings(found.labels[SwarmSettingsLabel.key]) ?? ServiceSettings(fields: [])
-            let changes = desired.changes(since: running)
+            var changes = desired.changes(since: running)
+            let drift = Self.drift(found, from: running)
+            changes += drift.filter { change in !changes.contains { $0.path == change.path } }
             if changes.isEmpty {
                 unchanged.append(request.service.name)
             } else {
-                let cause = found.updateState == "rollback_completed" ? "the last update was rolled back; configuration changed" : "configuration changed"
+                let cause = !drift.isEmpty && changes.count == drift.count ? "drift: changed outside sutactl"
+                    : found.updateState == "rollback_completed" ? "the last update was rolled back; configuration changed" : "configuration changed"
                 serviceSteps.append(add(.swarm(.updateService(request, id: found.id)), cause, after: before, changes: changes))
             }
         }
@@ -111,6 +114,21 @@ public struct SwarmPlanner: Sendable {
         plan.orphans = observed.services.filter { $0.project == project && !desiredNames.contains($0.name) && !options.prune }.map(\.name)
         plan.unknown = unknown
         return plan
+    }
+
+    /// Where the service's live spec differs from the settings it was given (its label): a
+    /// hand-made change, put back by updating to the manifests' settings.
+    static func drift(_ found: ObservedSwarm.Service, from given: ServiceSettings) -> [FieldChange] {
+        func value(_ path: String) -> String? { given.fields.first { $0.path == path }?.value }
+        var changes: [FieldChange] = []
+        if let live = found.replicas, let wanted = value("replicas"), String(live) != wanted {
+            changes.append(FieldChange(path: "replicas", before: String(live), after: wanted, secret: false))
+        }
+        // The swarm pins an image to its digest (`name@sha256:...`): only the name counts.
+        if let live = found.image?.split(separator: "@").first.map(String.init), let wanted = value("image"), live != wanted {
+            changes.append(FieldChange(path: "image", before: live, after: wanted, secret: false))
+        }
+        return changes
     }
 
     /// A secret variable's version: named with a MAC of its value under the project's key.

@@ -124,7 +124,9 @@ struct CommandSpec: Sendable {
             everything (containers, gateway, discovery, models) every --resync; applies manifest
             edits after validation (an invalid edit is reported and the last good state kept);
             survives the engine going away (retries with backoff, resyncs when it is back).
-            It holds the project lock, as apply does.
+            It holds the project lock, as apply does. In engine mode swarm it follows the
+            manager's service, node and task events, updates back a service changed by hand
+            (replicas, image) and reports a node going down (docs/swarm.md).
             """, flags: manifestFlags + [.resync, .metricsPort, .logFormat], exitStatus: "0 after a clean stop."),
         CommandSpec(name: "graph", summary: "draw the dependency graph of the active profile (dot, mermaid or svg)", description: """
             Prints the dependency graph of the active profile: an edge from each service to what

@@ -17,7 +17,7 @@ enum EngineCommand {
         let environment = ProcessInfo.processInfo.environment
         let state = StateDirectory(environment: environment)
         do {
-            if ["apply", "diff", "status", "down"].contains(options.command),
+            if ["apply", "diff", "status", "down", "controller"].contains(options.command),
                let target = try swarmTarget(options, environment: environment, state: state) {
                 return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
             }
@@ -56,7 +56,7 @@ enum EngineCommand {
         let project = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: readOnly,
                                                environment: environment, state: state)
         guard project?.resolution.project.engineMode == .swarm else { return nil }
-        let needs = options.command == "apply" ? ManifestTarget.Needs() : readOnly
+        let needs = ["apply", "controller"].contains(options.command) ? ManifestTarget.Needs() : readOnly
         let target = try ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
                                              environment: environment, state: state)
         for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }

@@ -7,7 +7,7 @@ import SutaController
 import SutaErrors
 import SutaModel
 
-/// apply, diff, status and down in engine mode swarm (the Project's `engine.mode: swarm`, or
+/// apply, diff, status, down and controller in engine mode swarm (the Project's `engine.mode: swarm`, or
 /// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
 enum SwarmCommand {
     static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {
@@ -16,9 +16,21 @@ enum SwarmCommand {
         let controller = SwarmController(driver: try SwarmEngineDriver.fromEnvironment(environment), state: state, environment: environment)
         switch options.command {
         case "status":
-            let report = try await controller.status(try target.config())
-            Console.out(report.text, terminator: "")
+            let config = try target.config()
+            let report = try await controller.status(config)
+            if options.format == "json" {
+                Console.out(OutputFormatter.swarmStatus(report, profile: config.profileDisplayName).json())
+            } else {
+                Console.out(report.text, terminator: "")
+            }
             return .success
+        case "controller":
+            var settings = ControllerLoop.Settings()
+            settings.resyncInterval = options.resync
+            settings.metricsPort = options.metricsPort
+            settings.jsonLogs = options.logFormat == "json"
+            EngineCommand.announce(target.resolution.project.name, target.source)
+            return ExitStatus(rawValue: try await SwarmControllerLoop(controller: controller, target: target, settings: settings).run()) ?? .success
         case "down":
             let project = target.resolution.project.name
             EngineCommand.announce(project, target.source)
@@ -29,8 +41,13 @@ enum SwarmCommand {
             var applyOptions = ApplyOptions()
             applyOptions.dryRun = true
             applyOptions.prune = options.prune
-            let outcome = try await controller.apply(try target.config(), options: applyOptions) { _ in }
-            Console.out(outcome.plan.text, terminator: "")
+            let config = try target.config()
+            let outcome = try await controller.apply(config, options: applyOptions) { _ in }
+            if options.format == "json" {
+                Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: controller.driver.client.apiCallCount).json())
+            } else {
+                Console.out(outcome.plan.text, terminator: "")
+            }
             if !outcome.plan.isEmpty { return .invalid }
             return outcome.plan.unknown.isEmpty ? .success : .incomplete
         default:
@@ -42,12 +59,16 @@ enum SwarmCommand {
             applyOptions.wait = options.wait
             applyOptions.timeout = options.timeout
             applyOptions.waitForLock = !options.noWait
-            let outcome = try await controller.apply(config, options: applyOptions) { Console.error($0) }
-            if options.dryRun {
+            let json = options.format == "json"
+            let outcome = try await controller.apply(config, options: applyOptions) { if !json { Console.error($0) } }
+            if json {
+                Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: controller.driver.client.apiCallCount).json())
+            } else if options.dryRun {
                 Console.out(outcome.plan.text, terminator: "")
-                return .success
+            } else {
+                Console.out(summary(outcome))
             }
-            Console.out(summary(outcome))
+            if options.dryRun { return .success }
             for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) {
                 if why.hasPrefix("rolled back") {
                     Console.error("error: rolled back service \(service): \(why.dropFirst("rolled back: ".count))")

@@ -31,4 +31,14 @@ final class EngineModeRuleTests: XCTestCase {
         // Docker mode keeps one container per fixed host port.
         XCTAssertTrue(messages.contains { $0.contains("`api` has 3 replicas but publishes the fixed host port 8081") }, "\(messages)")
     }
+
+    func testSwarmChecksOnlyWhatTheProfileRunsAfterItsOverrides() throws {
+        let small = try Fixture.resolve("swarm-profile", profiles: ["small"])
+        XCTAssertEqual(small.config?.services.map(\.name), ["api"], "\(small.diagnostics.map(\.description))")
+        XCTAssertEqual(small.config?.services.first?.ports.first?.hostIP, "0.0.0.0")
+        // With the gateway server in the profile, the route cannot be honoured.
+        let routed = try Fixture.messages("swarm-profile", profiles: ["routed"])
+        XCTAssertEqual(routed, ["swarm-profile/app.yaml:22:12: error: `gateway` cannot be honoured in engine mode swarm: "
+                                + "gateway routes are not mapped onto swarm services yet"])
+    }
 }

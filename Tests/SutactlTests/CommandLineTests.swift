@@ -117,7 +117,7 @@ final class CommandLineTests: XCTestCase {
             "diff": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--prune", "--volumes", "-o", "--output"],
             "status": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
             "profile": ["-f", "--file", "--project", "--wait", "--timeout", "--no-wait", "-o", "--output"],
-            "down": ["-f", "--file", "--engine", "--project", "--volumes", "--no-wait", "-y", "--yes", "--parallel"],
+            "down": ["-f", "--file", "--engine", "--project", "--volumes", "--parallel", "--no-wait", "-y", "--yes"],
             "logs": ["--file", "--project", "-f", "--follow", "--tail"],
             "breakers": ["-f", "--file", "--project", "-o", "--output"],
             "controller": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--resync", "--metrics-port", "--log-format"],

@@ -82,4 +82,49 @@ final class SwarmIntegrationTests: XCTestCase {
         }
         XCTAssertEqual(left, "")
     }
+
+    /// The SutazAI platform's minimal profile (offline images, the swarm overlay profile)
+    /// on the lab: healthy, spread over more than one node, in `status`, and gone after `down`.
+    func testMinimalPlatformProfile() throws {
+        let lab = try SwarmLab.start()
+        defer { lab.stop() }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("swarm-min-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let root = SutactlRunner.repositoryRoot.path
+        var environment = ["DOCKER_HOST": lab.host, "SUTACTL_STATE_DIR": state.path]
+        for secret in ["POSTGRES_PASSWORD", "JWT_SECRET_KEY", "SECRET_KEY", "NEO4J_PASSWORD", "GRAFANA_PASSWORD",
+                       "RABBITMQ_DEFAULT_PASS", "REDIS_PASSWORD", "CHROMADB_API_KEY"] {
+            environment[secret] = "s-\(UUID().uuidString.prefix(8))"
+        }
+        let manifests = ["-f", "\(root)/manifests/", "-f", "\(root)/examples/offline/", "-f", "\(root)/examples/swarm/", "--engine", "swarm"]
+        let files = manifests + ["--profile", "minimal,offline,swarm"]
+        let applied = try SutactlRunner.run(["apply", "--timeout", "120s"] + files, environment: environment)
+        XCTAssertEqual(applied.status, 0, applied.stderr + applied.stdout)
+        let status = try SutactlRunner.run(["status"] + files, environment: environment)
+        for service in ["postgres", "redis", "qdrant", "ollama", "backend", "frontend", "prometheus", "grafana"] {
+            XCTAssertTrue(status.stdout.contains("\(service)  1/1 running"), status.stdout)
+        }
+        let nodes = (1...3).filter { status.stdout.contains("task on \(lab.name)\($0): running") }
+        XCTAssertGreaterThan(nodes.count, 1, status.stdout)
+
+        // The same in JSON, the container mode's shape plus tasks and nodes; diff -o json finds nothing to do.
+        let json = try SutactlRunner.run(["status", "-o", "json"] + files, environment: environment)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.stdout)
+        XCTAssertEqual(object["engine"] as? String, "swarm")
+        let services = try XCTUnwrap(object["services"] as? [[String: Any]])
+        XCTAssertEqual(services.count, 8)
+        for service in services {
+            XCTAssertEqual(service["ready"] as? Int, 1, "\(service)")
+            XCTAssertEqual(service["health"] as? String, "healthy", "\(service)")
+        }
+        XCTAssertEqual((object["nodes"] as? [Any])?.count, 3)
+        let diff = try SutactlRunner.run(["diff", "-o", "json"] + files, environment: environment)
+        XCTAssertEqual(diff.status, 0, diff.stderr + diff.stdout)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any], diff.stdout)
+
+        let down = try SutactlRunner.run(["down"] + manifests, environment: environment)
+        XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
+        XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
+        XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
+    }
 }
