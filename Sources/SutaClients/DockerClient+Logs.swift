@@ -17,7 +17,23 @@ extension DockerClient {
         tail: Int? = nil,
         onChunk: @escaping @Sendable (LogStream, [UInt8]) -> Void
     ) async throws(DockerError) {
-        let raw = try await inspectContainer(id).config.tty
+        try await logs(of: "/containers/\(segment(id))/logs", "container \(id)", raw: try await inspectContainer(id).config.tty,
+                       follow: follow, tail: tail, onChunk: onChunk)
+    }
+
+    /// A swarm service's output, every task's (`GET /services/{id}/logs`, on a manager),
+    /// demultiplexed as a container's; sutactl's services have no TTY.
+    public func serviceLogs(
+        _ id: String,
+        follow: Bool = false,
+        tail: Int? = nil,
+        onChunk: @escaping @Sendable (LogStream, [UInt8]) -> Void
+    ) async throws(DockerError) {
+        try await logs(of: "/services/\(segment(id))/logs", "service \(id)", raw: false, follow: follow, tail: tail, onChunk: onChunk)
+    }
+
+    private func logs(of path: String, _ what: String, raw: Bool, follow: Bool, tail: Int?,
+                      onChunk: @escaping @Sendable (LogStream, [UInt8]) -> Void) async throws(DockerError) {
         var query = DockerQuery()
         query.add("stdout", true)
         query.add("stderr", true)
@@ -25,7 +41,7 @@ extension DockerClient {
         query.add("tail", tail.map { String(max(0, $0)) } ?? "all")
         let demultiplexer = LockedState(LogDemultiplexer())
         let engineErrors = LockedState<[String]>([])
-        try await stream("GET", "/containers/\(segment(id))/logs", query: query) { chunk in
+        try await stream("GET", path, query: query) { chunk in
             guard !raw else { return onChunk(.stdout, chunk) }
             for frame in demultiplexer.withLock({ $0.append(chunk) }) {
                 if frame.stream == .system {
@@ -37,13 +53,13 @@ extension DockerClient {
         }
         let state = demultiplexer.value
         if let failure = state.failure {
-            throw .decoding("logs of container \(id): \(failure)")
+            throw .decoding("logs of \(what): \(failure)")
         }
         if let message = engineErrors.value.first {
-            throw .server(status: 200, message: "logs of container \(id): \(message)")
+            throw .server(status: 200, message: "logs of \(what): \(message)")
         }
         if !state.isAtFrameBoundary {
-            throw .decoding("logs of container \(id): the stream ended inside a frame")
+            throw .decoding("logs of \(what): the stream ended inside a frame")
         }
     }
 }

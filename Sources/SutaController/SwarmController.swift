@@ -63,6 +63,18 @@ public struct SwarmController: Sendable {
         return ApplyOutcome(plan: plan, execution: execution, notReady: [:], duration: ContinuousClock.now - start)
     }
 
+    /// Streams the output of every task of `service` (`/services/{id}/logs`), with every secret
+    /// value the manifests know (set in the environment or `.env`) printed as `***`; false when
+    /// the swarm has no such service.
+    public func logs(service: String, target: ManifestTarget, follow: Bool, tail: Int?,
+                     onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws(SutaError) -> Bool {
+        let name = ResourceNames(project: target.resolution.project.name).network(service)
+        let output = MaskedOutput(secrets: target.secretValues(environment: environment), sink: onOutput)
+        let found = try await driver.serviceLogs(name: name, follow: follow, tail: tail) { output.write($0) }
+        output.finish()
+        return found
+    }
+
     /// Each service of the config as the swarm runs it (nil: not created), and the nodes.
     public func status(_ config: ResolvedConfig) async throws(SutaError) -> SwarmStatusReport {
         let names = ResourceNames(project: config.project.name)

@@ -119,6 +119,16 @@ public struct SwarmEngineDriver: Sendable {
         }
     }
 
+    /// Streams the output of every task of the swarm service `name` until it ends (or, with
+    /// `follow`, until cancelled); false when there is no such service.
+    public func serviceLogs(name: String, follow: Bool, tail: Int?, onOutput: @escaping @Sendable ([UInt8]) -> Void) async throws(SutaError) -> Bool {
+        try await call {
+            guard let service = try await client.listServices().first(where: { $0.spec.name == name }) else { return false }
+            try await client.serviceLogs(service.id, follow: follow, tail: tail) { _, bytes in onOutput(bytes) }
+            return true
+        }
+    }
+
     /// Every node of the swarm.
     public func nodes() async throws(SutaError) -> [SwarmNode] {
         try await call { try await client.listNodes() }

@@ -17,7 +17,7 @@ enum EngineCommand {
         let environment = ProcessInfo.processInfo.environment
         let state = StateDirectory(environment: environment)
         do {
-            if ["apply", "diff", "status", "down", "controller"].contains(options.command),
+            if ["apply", "diff", "status", "logs", "down", "controller"].contains(options.command),
                let target = try swarmTarget(options, environment: environment, state: state) {
                 return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
             }

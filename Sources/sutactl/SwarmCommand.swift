@@ -6,8 +6,11 @@ import Foundation
 import SutaController
 import SutaErrors
 import SutaModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// apply, diff, status, down and controller in engine mode swarm (the Project's `engine.mode: swarm`, or
+/// apply, diff, status, logs, down and controller in engine mode swarm (the Project's `engine.mode: swarm`, or
 /// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
 enum SwarmCommand {
     static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {
@@ -37,6 +40,19 @@ enum SwarmCommand {
             let outcome = try await controller.down(project: project, waitForLock: !options.noWait) { Console.error($0) }
             Console.out(summary(outcome))
             return outcome.succeeded ? .success : .applyFailed
+        case "logs":
+            guard let service = options.arguments.first else {
+                Console.error("error: logs needs a SERVICE")
+                return .usage
+            }
+            let found = try await controller.logs(service: service, target: target, follow: options.follow, tail: options.tail) { bytes in
+                DescriptorOutput.write(bytes, to: STDOUT_FILENO)
+            }
+            guard found else {
+                Console.error("error: service `\(service)` has no swarm service in project \(target.resolution.project.name)")
+                return .invalid
+            }
+            return .success
         case "diff":
             var applyOptions = ApplyOptions()
             applyOptions.dryRun = true

@@ -47,6 +47,13 @@ final class SwarmIntegrationTests: XCTestCase {
         }
         XCTAssertFalse(try sutactl("diff").stdout.contains(secret))
 
+        // logs: every task's output through the manager (`/services/{id}/logs`), the secret masked.
+        let logs = try SutactlRunner.run(["logs", "client", "--file", manifests], environment: environment)
+        XCTAssertEqual(logs.status, 0, logs.stderr)
+        XCTAssertTrue(logs.stdout.contains("client up, token ***"), logs.stdout)
+        XCTAssertFalse(logs.stdout.contains(secret))
+        XCTAssertEqual(try SutactlRunner.run(["logs", "nosuch", "--file", manifests], environment: environment).status, 1)
+
         // A failing health check on update is rolled back: exit 4.
         environment["WEB_CHECK_PORT"] = "9"
         let failing = try sutactl("apply", "--timeout", "120s")
