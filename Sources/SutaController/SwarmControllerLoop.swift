@@ -4,8 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
-import Glibc
 import SutaModel
 import SutaPlan
 
@@ -32,52 +30,14 @@ public struct SwarmControllerLoop: Sendable {
         let log = ControllerLog(json: settings.jsonLogs)
         var config = try target.config()
         let directory = try controller.state.writableProject(config.project.name)
-        let lock = try ProjectLock(directory: directory, wait: true) { holder in
-            log.info("waiting for another sutactl (pid \(holder)) to release the project")
+        let harness = try ControllerHarness(directory: directory, settings: settings, metrics: metrics, paths: target.paths, log: log) {
+            [project = config.project.name] queue in await followEvents(project: project, into: queue, log: log)
         }
-        defer { withExtendedLifetime(lock) {} }
-        let metrics = self.metrics
-        let server = try settings.metricsPort.map { port throws(SutaError) in
-            try MetricsServer(port: port) { path in
-                switch path {
-                case "/metrics": (200, metrics.text)
-                case "/healthz": (200, "ok\n")
-                default: (404, "not found\n")
-                }
-            }
-        }
-        defer { server?.stop() }
+        defer { harness.stop() }
+        let queue = harness.queue
 
-        let queue = TriggerQueue()
-        let signals = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { Task { await queue.push(.stop) } }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
-        let project = config.project.name
-        let tasks = [
-            Task { await followEvents(project: project, into: queue, log: log) },
-            Task { [interval = settings.resyncInterval] in
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
-                    await queue.push(.resync)
-                }
-            },
-            Task { [paths = target.paths, interval = settings.watchInterval] in
-                var watcher = ManifestWatcher(paths: paths)
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
-                    if watcher.changed() { await queue.push(.manifestsChanged) }
-                }
-            },
-        ]
-        defer { tasks.forEach { $0.cancel() } }
-
-        log.info("controller started", ["project": project, "profile": config.profileDisplayName, "engine": "swarm",
-                                        "metrics": server.map { "127.0.0.1:\($0.port)/metrics" } ?? "off"])
+        log.info("controller started", ["project": config.project.name, "profile": config.profileDisplayName, "engine": "swarm",
+                                        "metrics": harness.metricsAddress])
         var retryDelay = 0.25
         var scheduled: Task<Void, Never>?
         defer { scheduled?.cancel() }
