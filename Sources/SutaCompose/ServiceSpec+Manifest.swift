@@ -78,6 +78,26 @@ extension ServiceSpec {
             }
             fields.append(("discovery", .object(value)))
         }
+        if let updateConfig { fields.append(("update_config", updateConfig.manifestValue)) }
+        if let rollbackConfig { fields.append(("rollback_config", rollbackConfig.manifestValue)) }
+        if let placement {
+            fields.append(("placement", .object([("constraints", ManifestValue.texts(placement.constraints)),
+                                                 ("preferences", .array(placement.spread.map { .object([("spread", ManifestValue.text($0))]) }))]
+                + (placement.maxReplicasPerNode.map { [("max_replicas_per_node", ConfigValue.int(Int64($0)))] } ?? []))))
+        }
+        return .object(fields)
+    }
+}
+
+extension RolloutPolicy {
+    /// `{order, failure_action, monitor, parallelism, delay}`: the fields it sets.
+    var manifestValue: ConfigValue {
+        var fields: [(String, ConfigValue)] = []
+        if let order { fields.append(("order", .string(order.rawValue))) }
+        if let failureAction { fields.append(("failure_action", .string(failureAction.rawValue))) }
+        if let monitor { fields.append(("monitor", ManifestValue.duration(monitor))) }
+        if let parallelism { fields.append(("parallelism", .int(Int64(parallelism)))) }
+        if let delay { fields.append(("delay", ManifestValue.duration(delay))) }
         return .object(fields)
     }
 }

@@ -47,18 +47,19 @@ public struct RolloutHistory: Sendable {
     }
 
     /// Records a revision of each service of `config` whose container the plan created or
-    /// recreated, when all of that service's steps succeeded.
+    /// recreated (or, on a swarm, whose swarm service it created or updated), when all of that
+    /// service's steps succeeded.
     func record(_ config: ResolvedConfig, plan: Plan, result: ExecutionResult, now: Date = Date()) throws(SutaError) {
         let names = ResourceNames(project: config.project.name)
         for service in config.services {
             let steps = plan.steps.filter { $0.action.service == service.name }
-            guard steps.contains(where: { ["create", "recreate"].contains($0.action.verb) }),
+            guard steps.contains(where: \.action.deploysConfiguration),
                   steps.allSatisfy({ result.outcomes[$0.id] == .succeeded }) else { continue }
             var notes: [String] = []
             let manifest = ManifestWriter.text([service.manifestDocument(notes: &notes)])
             // What the recreate showed (it knows when a secret's value changed), else the
             // settings against the last revision.
-            let planned = steps.first { $0.action.verb == "recreate" && !$0.changes.isEmpty }?.changes
+            let planned = steps.first { $0.action.deploysConfiguration && $0.action.verb != "create" && !$0.changes.isEmpty }?.changes
             try append(service.name, settings: ServiceSettings(service: service, names: names), manifest: manifest, changes: planned, now: now)
         }
     }

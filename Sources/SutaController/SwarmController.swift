@@ -32,22 +32,35 @@ public struct SwarmController: Sendable {
         let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
         let observed = try await driver.observe()
         let plan = SwarmPlanner(config: config, options: PlanOptions(prune: options.prune, fingerprintKey: key)).plan(observed)
+            .restricted(to: options.services)
         if !plan.conflicts.isEmpty { throw SutaError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n")) }
         if options.dryRun { return ApplyOutcome(plan: plan, execution: nil, notReady: [:], duration: ContinuousClock.now - start) }
         let audit = AuditLog(directory: directory, environment: environment)
-        let execution = await execute(plan, project: config.project.name, audit: audit, cause: "apply", report: report)
+        let deadline = start + options.timeout
+        let execution = await execute(plan, project: config.project.name, audit: audit, cause: "apply", deadline: deadline, report: report)
         var notReady: [String: String] = [:]
-        if execution.succeeded && (options.awaitChanged || options.wait) {
+        if options.awaitChanged || options.wait {
+            // What was sent is awaited even when another step failed: a rollback is still said.
             let touched = Set(plan.steps.compactMap(\.action.service))
-            let awaited = config.services.filter { options.wait || (options.awaitChanged && touched.contains($0.name)) }
-            var sent: [String: String] = [:]
-            for step in plan.steps {
-                if case .swarm(.createService(let request)) = step.action { sent[request.service.name] = request.labels[SwarmSettingsLabel.key] }
-                if case .swarm(.updateService(let request, _)) = step.action { sent[request.service.name] = request.labels[SwarmSettingsLabel.key] }
-            }
-            notReady = await waitUntilConverged(awaited, project: config.project.name, sent: sent, timeout: options.timeout)
+            let failed = Set(plan.steps.filter { execution.outcomes[$0.id] != .succeeded }.compactMap(\.action.service))
+            let awaited = config.services.filter { (options.services ?? [$0.name]).contains($0.name) && !failed.contains($0.name)
+                && (options.wait || (options.awaitChanged && touched.contains($0.name))) }
+            notReady = await waitUntilConverged(awaited, project: config.project.name, sent: SwarmPlanExecutor.sentLabels(plan), deadline: deadline)
         }
+        var converged = execution
+        for step in plan.steps where step.action.service.map({ notReady[$0] != nil }) ?? false { converged.outcomes[step.id] = .failed("not converged") }
+        try RolloutHistory(directory: directory).record(config, plan: plan, result: converged)
         return ApplyOutcome(plan: plan, execution: execution, notReady: notReady, duration: ContinuousClock.now - start)
+    }
+
+    /// Remembers the target's manifests and profiles as the project's (what a later command
+    /// without -f or --profile uses), as a container mode apply does.
+    public func remember(_ target: ManifestTarget) throws(SutaError) {
+        do {
+            try ProjectState(project: target.resolution.project.name, profiles: target.profiles, paths: target.paths).save(to: state)
+        } catch {
+            throw SutaError(.io, "cannot save the project state in \(state.project(target.resolution.project.name).path): \(StateDirectory.reason(error))")
+        }
     }
 
     /// Removes the project's services, secrets and networks from the swarm (every node).
@@ -59,7 +72,7 @@ public struct SwarmController: Sendable {
         let empty = ResolvedConfig(project: ProjectSpec(name: project), profiles: [], services: [], networks: [], volumes: [])
         let plan = SwarmPlanner(config: empty, options: PlanOptions(prune: true)).plan(try await driver.observe())
         let execution = await execute(plan, project: project, audit: AuditLog(directory: directory, environment: environment),
-                                      cause: "down", report: report)
+                                      cause: "down", deadline: ContinuousClock.now + .seconds(300), report: report)
         return ApplyOutcome(plan: plan, execution: execution, notReady: [:], duration: ContinuousClock.now - start)
     }
 
@@ -87,57 +100,33 @@ public struct SwarmController: Sendable {
         return SwarmStatusReport(project: config.project.name, services: services, nodes: nodes)
     }
 
-    /// Steps in order; a step whose prerequisite failed is skipped.
-    private func execute(_ plan: Plan, project: String, audit: AuditLog, cause: String, report: @escaping @Sendable (String) -> Void) async -> ExecutionResult {
-        var outcomes: [Int: StepOutcome] = [:]
-        let labels = [OwnershipLabels.project: project, OwnershipLabels.managedBy: OwnershipLabels.managedByValue]
-        for step in plan.steps {
-            if let failed = step.after.first(where: { outcomes[$0] != .succeeded }) {
-                outcomes[step.id] = .skipped("step #\(failed) did not succeed")
-                continue
-            }
-            let line = "\(step.action.verb) \(step.action.subject)"
-            do {
-                try await driver.execute(step.action, labels: labels)
-                outcomes[step.id] = .succeeded
-                report("\(line): done")
-            } catch {
-                outcomes[step.id] = .failed(error.description)
-                report("\(line): failed: \(error.description)")
-            }
-            audit.record(action: step.action.verb, object: step.action.subject, cause: cause, result: outcomes[step.id] == .succeeded ? "ok" : "failed")
-        }
-        return ExecutionResult(outcomes: outcomes, containers: [:])
+    private func execute(_ plan: Plan, project: String, audit: AuditLog, cause: String, deadline: ContinuousClock.Instant,
+                         report: @escaping @Sendable (String) -> Void) async -> ExecutionResult {
+        await SwarmPlanExecutor(driver: driver, project: project, audit: audit, cause: cause, deadline: deadline, report: report).execute(plan)
     }
 
     /// Waits until each service's tasks all run its current spec and its settings are the
     /// manifests' (a rolled back update puts the old ones back), or the timeout passes.
     /// `sent`: the settings label each created or updated service was given.
-    private func waitUntilConverged(_ services: [ServiceSpec], project: String, sent: [String: String], timeout: Duration) async -> [String: String] {
+    private func waitUntilConverged(_ services: [ServiceSpec], project: String, sent: [String: String], deadline: ContinuousClock.Instant) async -> [String: String] {
         let names = ResourceNames(project: project)
-        let deadline = ContinuousClock.now + timeout
         var problems: [String: String] = [:]
         var pending = services
         while !pending.isEmpty {
             problems = [:]
+            var settled: Set<String> = []
             for service in pending {
                 guard let (found, tasks) = try? await driver.serviceState(name: names.network(service.name)), let found else {
                     problems[service.name] = "the swarm service is missing"
                     continue
                 }
-                let nodes = (try? await driver.nodes()) ?? []
-                let state = SwarmServiceState(service: service.name, found: found, tasks: tasks, nodes: nodes)
-                let desiredLabel = sent[service.name].map { $0 == state.settingsLabel } ?? true
-                if !desiredLabel && state.updateState == "rollback_completed" {
-                    problems[service.name] = "rolled back: \(state.updateMessage ?? "the update failed")"
-                } else if ["paused", "rollback_paused"].contains(state.updateState ?? "") {
-                    problems[service.name] = "update \(state.updateState!): \(state.updateMessage ?? "")"
-                } else if !desiredLabel || state.running < service.replicas {
-                    problems[service.name] = "\(state.running)/\(service.replicas) tasks run the current spec"
-                        + (state.tasks.last.map { $0.message.isEmpty ? "" : " (last: \($0.state), \($0.message))" } ?? "")
+                switch SwarmServiceState(service: service.name, found: found, tasks: tasks, nodes: []).condition(.healthy, sentLabel: sent[service.name]) {
+                case .met: settled.insert(service.name)
+                case .notYet(let why): problems[service.name] = why
+                case .never(let why): problems[service.name] = why; settled.insert(service.name)
                 }
             }
-            pending.removeAll { problems[$0.name] == nil || problems[$0.name]!.hasPrefix("rolled back") || problems[$0.name]!.hasPrefix("update ") }
+            pending.removeAll { settled.contains($0.name) }
             if pending.isEmpty || ContinuousClock.now >= deadline { break }
             try? await Task.sleep(for: .milliseconds(500))
         }

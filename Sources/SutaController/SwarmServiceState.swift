@@ -1,4 +1,5 @@
 import SutaClients
+import SutaModel
 
 /// One swarm service as `status` and `apply` see it: how many of its tasks run the current
 /// spec, where each task is, and how its last update ended.
@@ -41,6 +42,32 @@ public struct SwarmServiceState: Sendable, Equatable {
             return TaskState(node: node?.hostname ?? (task.nodeID.isEmpty ? "-" : String(task.nodeID.prefix(12))), nodeState: node?.state ?? "unknown",
                              state: task.state, health: health, message: task.error ?? task.message,
                              current: task.spec == found.spec.taskTemplate)
+        }
+    }
+
+    /// Whether the service meets `condition`: `healthy` (and a converged apply) when its desired
+    /// tasks run the current spec (a task with a health check runs only once healthy),
+    /// `started` once they are at least starting, `completed` once one has completed.
+    /// `sentLabel`: the settings label an apply gave it (the service must run those, not the
+    /// ones before: a rolled back update never will).
+    func condition(_ condition: Dependency.Condition, sentLabel: String?) -> SwarmCondition {
+        let current = sentLabel.map { $0 == settingsLabel } ?? true
+        if !current && updateState == "rollback_completed" { return .never("rolled back: \(updateMessage ?? "the update failed")") }
+        if ["paused", "rollback_paused"].contains(updateState ?? "") { return .never("update \(updateState!): \(updateMessage ?? "")") }
+        let last = tasks.last.map { $0.message.isEmpty ? "" : " (last: \($0.state), \($0.message))" } ?? ""
+        guard current else { return .notYet("its update has not started\(last)") }
+        switch condition {
+        case .completed:
+            if tasks.contains(where: { $0.current && $0.state == "complete" }) { return .met }
+            if let failed = tasks.first(where: { $0.current && ["failed", "rejected"].contains($0.state) }) {
+                return .never("its task \(failed.state)\(failed.message.isEmpty ? "" : ": \(failed.message)")")
+            }
+            return .notYet("no task has completed yet\(last)")
+        case .started:
+            let started = tasks.filter { $0.current && ["starting", "running"].contains($0.state) }.count
+            return started >= desired ? .met : .notYet("\(started)/\(desired) tasks started\(last)")
+        case .healthy:
+            return running >= desired ? .met : .notYet("\(running)/\(desired) tasks run the current spec\(last)")
         }
     }
 }

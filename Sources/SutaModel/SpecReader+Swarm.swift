@@ -48,14 +48,23 @@ extension SpecReader {
             guard activeChecks != nil else { return }
             for refused in Self.swarmRefusedFields where !inertIntegrationFields.contains(refused.field) {
                 guard let n = f[refused.field] else { continue }
+                // Written out as `supervised: false` and `security_opt: []` (a rollout revision, config -o manifest).
                 if refused.field == "supervised", bool(n, "supervised") != true { continue }
+                if refused.field == "security_opt", service.securityOptions.isEmpty { continue }
                 diagnostics.error("`\(refused.field)` cannot be honoured in engine mode swarm: \(refused.why)", at: n.location)
             }
-            for port in service.ports where !["", "0.0.0.0"].contains(port.hostIP) {
+            // A loopback port is for this machine only: on a swarm it stays unpublished (never
+            // widened to every address); the overlay still reaches it by service name.
+            for port in service.ports where port.isLoopback {
+                diagnostics.warning("port \(port.shortForm) is not published in engine mode swarm: a swarm service cannot publish on \(port.hostIP) only;"
+                                    + " the service's network reaches it as \(service.name):\(port.containerPort)",
+                                    at: port.location, hint: "to publish it on every address of its node, a profile can write 0.0.0.0:\(port.hostPort.map(String.init) ?? ""):\(port.containerPort) (examples/swarm)")
+            }
+            for port in service.ports where !["", "0.0.0.0"].contains(port.hostIP) && !port.isLoopback {
                 diagnostics.error("port \(port.shortForm): a swarm service publishes on every address of its node, not on \(port.hostIP)",
                                   at: port.location, hint: "write it as 0.0.0.0:\(port.hostPort.map(String.init) ?? ""):\(port.containerPort)")
             }
-            if let first = service.ports.first, service.networks.isEmpty {
+            if let first = service.ports.first(where: { !$0.isLoopback }), service.networks.isEmpty {
                 diagnostics.error("a swarm service publishes ports (host mode) only from an overlay network", at: first.location,
                                   hint: "attach the service to a network")
             }

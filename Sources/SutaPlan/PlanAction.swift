@@ -94,6 +94,15 @@ public enum PlanAction: Sendable, Hashable {
         }
     }
 
+    /// Whether the action puts a configuration of a service into service: a container created
+    /// or recreated, a swarm service created or updated (what a rollout revision records).
+    public var deploysConfiguration: Bool {
+        switch self {
+        case .createContainer, .recreateContainer, .swarm(.createService), .swarm(.updateService): true
+        default: false
+        }
+    }
+
     /// `create`, `recreate`, `start`, `remove`, `build`.
     public var verb: String {
         switch self {

@@ -47,8 +47,11 @@ public struct SwarmPlanner: Sendable {
                 }
                 secretSteps.append(add(.swarm(.createSecret(secret)), "new version of \(variable.name)"))
             }
-            requests.append(SwarmServiceRequest(name: names.network(service.name), service: service, names: names, secrets: uses,
-                                                rollout: SwarmRollout(service: service, project: config.project), settings: settings(service, secrets: uses)))
+            // A loopback port stays unpublished: a swarm service publishes on every address of its node.
+            var published = service
+            published.ports.removeAll(where: \.isLoopback)
+            requests.append(SwarmServiceRequest(name: names.network(service.name), service: published, names: names, secrets: uses,
+                                                rollout: SwarmRollout(service: service, project: config.project), settings: settings(published, secrets: uses)))
         }
 
         var networkSteps: [Int] = []
@@ -62,12 +65,23 @@ public struct SwarmPlanner: Sendable {
         }
 
         var serviceSteps: [Int] = []
+        var stepOfService: [String: Int] = [:]
+        let active = Set(config.services.map(\.name))
         for request in ordered(requests) {
-            let before = secretSteps + networkSteps
+            // depends_on: after the dependency's own step, and once its tasks meet the condition.
+            let dependencies = request.service.dependsOn.filter { active.contains($0.service) }
+            let before = secretSteps + networkSteps + dependencies.compactMap { stepOfService[$0.service] }
+            let waits = dependencies.map { PlanStep.Wait(service: $0.service, condition: $0.condition) }
+            func addServiceStep(_ action: SwarmAction, _ cause: String, changes: [FieldChange]) {
+                let id = add(.swarm(action), cause, after: before, changes: changes)
+                builder[id].waitFor = waits
+                stepOfService[request.service.name] = id
+                serviceSteps.append(id)
+            }
             guard let found = observed.services.first(where: { $0.name == request.name }) else {
                 let changes = settings(request).fields.filter { ServiceSettings.keyAttributePaths.contains($0.path) || $0.path == "replicas" }
                     .map { FieldChange(path: $0.path, before: nil, after: $0.value, secret: $0.secret) }
-                serviceSteps.append(add(.swarm(.createService(request)), "not found", after: before, changes: changes))
+                addServiceStep(.createService(request), "not found", changes: changes)
                 continue
             }
             guard found.project == project else {
@@ -84,7 +98,7 @@ public struct SwarmPlanner: Sendable {
             } else {
                 let cause = !drift.isEmpty && changes.count == drift.count ? "drift: changed outside sutactl"
                     : found.updateState == "rollback_completed" ? "the last update was rolled back; configuration changed" : "configuration changed"
-                serviceSteps.append(add(.swarm(.updateService(request, id: found.id)), cause, after: before, changes: changes))
+                addServiceStep(.updateService(request, id: found.id), cause, changes: changes)
             }
         }
 
@@ -162,8 +176,7 @@ public struct SwarmPlanner: Sendable {
         SwarmSettingsLabel.settings(request.labels[SwarmSettingsLabel.key]) ?? ServiceSettings(fields: [])
     }
 
-    /// Services after the ones they depend on (the swarm starts them in any order; this
-    /// only orders the creates).
+    /// Services after the ones they depend on, so that a step's prerequisites come first.
     private func ordered(_ requests: [SwarmServiceRequest]) -> [SwarmServiceRequest] {
         var result: [SwarmServiceRequest] = []
         var rest = requests

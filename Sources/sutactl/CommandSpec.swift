@@ -83,7 +83,7 @@ struct CommandSpec: Sendable {
             Without NAME, prints the active profile. With NAME, makes it the project's profile and
             converges: starts what it adds, stops and removes what it drops, keeps volumes. The
             profile is remembered in the project's state directory (docs/cli.md).
-            """, flags: [.file, .project, .wait, .timeout, .noWait], outputs: ["text", "json"]),
+            """, flags: [.file, .project, .engine, .wait, .timeout, .noWait], outputs: ["text", "json"]),
         CommandSpec(name: "down", summary: "remove the project's containers and networks (volumes with --volumes)", description: """
             Stops every container of the project gracefully (its stop signal, then SIGKILL only
             after its stop_grace_period), dependents before what they depend on, and removes the

@@ -194,6 +194,9 @@ enum EngineCommand {
         let profiles = name.split(separator: ",").map(String.init)
         let target = try target(options, controller, profiles: profiles, needs: .init())
         // Switching converges: start what the profile adds, remove what it drops, keep volumes.
+        if target.resolution.project.engineMode == .swarm {
+            return try await SwarmCommand.apply(options, target: target, environment: controller.environment, state: controller.state, prune: true)
+        }
         return try await apply(options, controller, target: target, prune: true)
     }
 

@@ -8,7 +8,8 @@ import SutaController
 import SutaModel
 
 /// `rollout history SERVICE` and `rollout undo SERVICE`, as `kubectl rollout history/undo`:
-/// the configurations a service was applied with, and going back to one through apply.
+/// the configurations a service was applied with, and going back to one through apply (in
+/// either engine mode).
 enum RolloutCommand {
     static func run(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
         guard let action = options.arguments.first, ["history", "undo"].contains(action) else {
@@ -22,14 +23,17 @@ enum RolloutCommand {
             return try history(service, options, controller)
         }
         guard options.revision == nil else { return usage("--revision is for `rollout history`; `rollout undo` takes --to-revision N") }
-        let (target, revision) = try controller.undoTarget(service: service, revision: options.toRevision, paths: options.files,
-                                                            profiles: options.profiles, project: options.project)
+        let records = RolloutRecords(state: controller.state, environment: controller.environment)
+        let (target, revision) = try records.undoTarget(service: service, revision: options.toRevision, paths: options.files,
+                                                         profiles: options.profiles, project: options.project)
         Console.error("rollout undo: service \(service) back to revision \(revision.revision)")
         let project = target.resolution.project.name
-        let last = try controller.rolloutHistory(project: project, service: service).last?.revision
-        let status = try await EngineCommand.apply(options, controller, target: target, services: [service])
+        let last = try records.history(project: project, service: service).last?.revision
+        let status = target.resolution.project.engineMode == .swarm
+            ? try await SwarmCommand.apply(options, target: target, environment: controller.environment, state: controller.state, services: [service])
+            : try await EngineCommand.apply(options, controller, target: target, services: [service])
         if status == .success, options.format == "text" {
-            let now = try controller.rolloutHistory(project: project, service: service).last?.revision
+            let now = try records.history(project: project, service: service).last?.revision
             // As kubectl: nothing to do when the service already runs that configuration.
             Console.out(now == last ? "service \(service) already runs the configuration of revision \(revision.revision): nothing rolled back"
                                     : "service \(service) rolled back to revision \(revision.revision) (now revision \(now ?? 0))")
@@ -47,7 +51,7 @@ enum RolloutCommand {
     private static func history(_ service: String, _ options: CommandOptions, _ controller: Controller) throws -> ExitStatus {
         let target = try EngineCommand.target(options, controller, needs: EngineCommand.readOnly)
         let project = target.resolution.project.name
-        let revisions = try controller.rolloutHistory(project: project, service: service)
+        let revisions = try RolloutRecords(state: controller.state, environment: controller.environment).history(project: project, service: service)
         if revisions.isEmpty, !target.resolution.serviceNames.contains(service) {
             let hint = Suggestion.closest(to: service, among: target.resolution.serviceNames).map { " (did you mean `\($0)`?)" } ?? ""
             return usage("unknown service `\(service)` in project \(project)\(hint)")

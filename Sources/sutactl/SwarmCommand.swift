@@ -14,9 +14,7 @@ import Glibc
 /// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
 enum SwarmCommand {
     static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {
-        var environment = environment
-        if environment["DOCKER_HOST"] == nil, let host = target.resolution.project.engineHost { environment["DOCKER_HOST"] = host }
-        let controller = SwarmController(driver: try SwarmEngineDriver.fromEnvironment(environment), state: state, environment: environment)
+        let controller = try controller(target: target, environment: environment, state: state)
         switch options.command {
         case "status":
             let config = try target.config()
@@ -67,33 +65,51 @@ enum SwarmCommand {
             if !outcome.plan.isEmpty { return .invalid }
             return outcome.plan.unknown.isEmpty ? .success : .incomplete
         default:
-            let config = try target.config()
-            EngineCommand.announce(config.project.name, target.source)
-            var applyOptions = ApplyOptions()
-            applyOptions.dryRun = options.dryRun
-            applyOptions.prune = options.prune
-            applyOptions.wait = options.wait
-            applyOptions.timeout = options.timeout
-            applyOptions.waitForLock = !options.noWait
-            let json = options.format == "json"
-            let outcome = try await controller.apply(config, options: applyOptions) { if !json { Console.error($0) } }
-            if json {
-                Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: controller.driver.client.apiCallCount).json())
-            } else if options.dryRun {
-                Console.out(outcome.plan.text, terminator: "")
-            } else {
-                Console.out(summary(outcome))
-            }
-            if options.dryRun { return .success }
-            for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) {
-                if why.hasPrefix("rolled back") {
-                    Console.error("error: rolled back service \(service): \(why.dropFirst("rolled back: ".count))")
-                } else {
-                    Console.error("error: \(service) not ready: \(why)")
-                }
-            }
-            return outcome.succeeded ? .success : .applyFailed
+            return try await apply(options, target: target, environment: environment, state: state)
         }
+    }
+
+    /// `apply` in swarm mode, and what `profile NAME` (with prune) and `rollout undo` (one
+    /// service) carry out.
+    static func apply(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory,
+                      prune: Bool? = nil, services: Set<String>? = nil) async throws -> ExitStatus {
+        let controller = try controller(target: target, environment: environment, state: state)
+        let config = try target.config()
+        EngineCommand.announce(config.project.name, target.source)
+        var applyOptions = ApplyOptions()
+        applyOptions.dryRun = options.dryRun
+        applyOptions.prune = prune ?? options.prune
+        applyOptions.wait = options.wait
+        applyOptions.timeout = options.timeout
+        applyOptions.waitForLock = !options.noWait
+        applyOptions.services = services
+        let json = options.format == "json"
+        let outcome = try await controller.apply(config, options: applyOptions) { if !json { Console.error($0) } }
+        if json {
+            Console.out(OutputFormatter.apply(outcome, config: config, engineRequests: controller.driver.client.apiCallCount).json())
+        } else if options.dryRun {
+            Console.out(outcome.plan.text, terminator: "")
+        } else {
+            Console.out(summary(outcome))
+        }
+        if options.dryRun { return .success }
+        // As in container mode: later commands without -f or --profile use these manifests and profiles.
+        try controller.remember(target)
+        for (service, why) in outcome.notReady.sorted(by: { $0.key < $1.key }) {
+            if why.hasPrefix("rolled back") {
+                Console.error("error: rolled back service \(service): \(why.dropFirst("rolled back: ".count))")
+            } else {
+                Console.error("error: \(service) not ready: \(why)")
+            }
+        }
+        return outcome.succeeded ? .success : .applyFailed
+    }
+
+    /// The swarm controller for the manager named by DOCKER_HOST, else the Project's `engine.host`.
+    private static func controller(target: ManifestTarget, environment: [String: String], state: StateDirectory) throws -> SwarmController {
+        var environment = environment
+        if environment["DOCKER_HOST"] == nil, let host = target.resolution.project.engineHost { environment["DOCKER_HOST"] = host }
+        return SwarmController(driver: try SwarmEngineDriver.fromEnvironment(environment), state: state, environment: environment)
     }
 
     /// `done in 3.2s: swarm services 2 created, 0 updated, 0 removed; 1 secret, 1 network changed`.

@@ -89,4 +89,38 @@ final class SwarmPlannerTests: XCTestCase {
 
         """)
     }
+    /// depends_on: the dependent's step comes after its dependency's and waits for its tasks
+    /// to meet the condition (a dependency left unchanged: the wait only).
+    func testADependentWaitsForItsDependencysTasks() {
+        var config = config()
+        var db = ServiceSpec(name: "db", location: here, image: "db:1")
+        db.networks = config.services[0].networks
+        config.services[0].dependsOn = [Dependency(service: "db", condition: .healthy, required: true, location: here)]
+        config.services.append(db)
+        let plan = SwarmPlanner(config: config).plan(ObservedSwarm(services: [], secrets: [], networks: []))
+        XCTAssertEqual(plan.graphText, """
+        [] -> #0 create network p_net: not found
+        [0] -> #1 create service db (swarm service p_db): not found
+        [0, 1] -> #2 create service web (swarm service p_web): not found {waits for db healthy}
+
+        """)
+        var observed = converged(config)
+        observed.services.removeAll { $0.name == "p_web" }
+        XCTAssertEqual(SwarmPlanner(config: config).plan(observed).graphText, """
+        [] -> #0 create service web (swarm service p_web): not found {waits for db healthy}
+
+        """)
+    }
+
+    /// A port on 127.0.0.1 is for one machine: the swarm service does not publish it (never on
+    /// every address instead); a port on 0.0.0.0 is published.
+    func testALoopbackPortIsNotPublished() throws {
+        var config = config()
+        config.services[0].ports = [PortMapping(hostIP: "127.0.0.1", hostPort: 8080, containerPort: 80, transport: .tcp, location: here),
+                                    PortMapping(hostIP: "0.0.0.0", hostPort: 8443, containerPort: 443, transport: .tcp, location: here)]
+        let plan = SwarmPlanner(config: config).plan(ObservedSwarm(services: [], secrets: [], networks: []))
+        guard case .swarm(.createService(let request)) = plan.steps[1].action else { return XCTFail(plan.graphText) }
+        XCTAssertEqual(request.service.ports.map(\.shortForm), ["0.0.0.0:8443:443/tcp"])
+        XCTAssertEqual(plan.steps[1].changes.map(\.text).filter { $0.contains("ports") }, ["+ ports 0.0.0.0:8443->443/tcp"])
+    }
 }

@@ -116,7 +116,7 @@ final class CommandLineTests: XCTestCase {
                       "--no-wait", "--parallel", "-o", "--output"],
             "diff": ["-f", "--file", "--engine", "-p", "--profile", "--project", "--prune", "--volumes", "-o", "--output"],
             "status": ["-f", "--file", "--engine", "-p", "--profile", "--project", "-o", "--output"],
-            "profile": ["-f", "--file", "--project", "--wait", "--timeout", "--no-wait", "-o", "--output"],
+            "profile": ["-f", "--file", "--project", "--engine", "--wait", "--timeout", "--no-wait", "-o", "--output"],
             "down": ["-f", "--file", "--engine", "--project", "--volumes", "--parallel", "--no-wait", "-y", "--yes"],
             "logs": ["--file", "--project", "-f", "--follow", "--tail"],
             "breakers": ["-f", "--file", "--project", "-o", "--output"],

@@ -27,6 +27,32 @@ final class SwarmIntegrationTests: XCTestCase {
         }
         XCTAssertEqual(try sutactl("diff").status, 0, "a second look finds nothing to change")
 
+        // depends_on: client was created only once every web task ran healthy.
+        XCTAssertTrue(applied.stderr.contains("create service client: waiting for web to be healthy"), applied.stderr)
+        let clientCreated = try XCTUnwrap(Int64(try lab.docker(1, "service", "inspect", "--format", "{{.CreatedAt.UnixNano}}", "swarmt_client")
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let webTasks = try lab.docker(1, "service", "ps", "-q", "--filter", "desired-state=running", "swarmt_web").split(separator: "\n").map(String.init)
+        XCTAssertEqual(webTasks.count, 3)
+        for task in webTasks {
+            let running = try XCTUnwrap(Int64(try lab.docker(1, "inspect", "--format", "{{.Status.Timestamp.UnixNano}}", task)
+                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            XCTAssertLessThan(running, clientCreated, "web task \(task) became healthy after client was created")
+        }
+
+        // rollout history and undo, as in container mode: a change is revision 2, undo goes back.
+        environment["CLIENT_MODE"] = "b"
+        XCTAssertEqual(try sutactl("apply", "--timeout", "90s").status, 0)
+        environment["CLIENT_MODE"] = nil
+        let history = try sutactl("rollout", "history", "client")
+        XCTAssertEqual(history.status, 0, history.stderr)
+        XCTAssertTrue(history.stdout.contains("\n1 ") && history.stdout.contains("\n2 "), history.stdout)
+        XCTAssertTrue(history.stdout.contains("environment.MODE"), history.stdout)
+        XCTAssertTrue(try lab.docker(1, "service", "inspect", "swarmt_client").contains("MODE=b"))
+        let undo = try SutactlRunner.run(["rollout", "undo", "client", "-f", manifests], environment: environment.merging(["CLIENT_MODE": "b"]) { $1 })
+        XCTAssertEqual(undo.status, 0, undo.stderr + undo.stdout)
+        XCTAssertTrue(undo.stdout.contains("service client rolled back to revision 1 (now revision 3)"), undo.stdout)
+        XCTAssertTrue(try lab.docker(1, "service", "inspect", "swarmt_client").contains("MODE=a"))
+
         // The client (on a worker) reaches web by name on the overlay network.
         let clientNode = (2...3).first { !((try? lab.docker($0, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=swarmt_client")) ?? "").isEmpty }
         let node = try XCTUnwrap(clientNode)
@@ -90,8 +116,10 @@ final class SwarmIntegrationTests: XCTestCase {
         XCTAssertEqual(left, "")
     }
 
-    /// The SutazAI platform's minimal profile (offline images, the swarm overlay profile)
-    /// on the lab: healthy, spread over more than one node, in `status`, and gone after `down`.
+    /// The SutazAI platform's minimal profile (offline images) on the lab, with the issue's own
+    /// command: healthy, spread over more than one node, in `status`; the loopback ports stay
+    /// unpublished (said so). `profile` with the examples/swarm overlay then publishes them on
+    /// the nodes; `down` leaves nothing.
     func testMinimalPlatformProfile() throws {
         let lab = try SwarmLab.start()
         defer { lab.stop() }
@@ -103,10 +131,12 @@ final class SwarmIntegrationTests: XCTestCase {
                        "RABBITMQ_DEFAULT_PASS", "REDIS_PASSWORD", "CHROMADB_API_KEY"] {
             environment[secret] = "s-\(UUID().uuidString.prefix(8))"
         }
-        let manifests = ["-f", "\(root)/manifests/", "-f", "\(root)/examples/offline/", "-f", "\(root)/examples/swarm/", "--engine", "swarm"]
-        let files = manifests + ["--profile", "minimal,offline,swarm"]
+        let manifests = ["-f", "\(root)/manifests/", "-f", "\(root)/examples/offline/", "--engine", "swarm"]
+        let files = manifests + ["--profile", "minimal,offline"]
         let applied = try SutactlRunner.run(["apply", "--timeout", "120s"] + files, environment: environment)
         XCTAssertEqual(applied.status, 0, applied.stderr + applied.stdout)
+        XCTAssertTrue(applied.stderr.contains("warning: port 127.0.0.1:10010:8000/tcp is not published in engine mode swarm"), applied.stderr)
+        XCTAssertFalse(try lab.docker(1, "service", "inspect", "sutazai_backend").contains("PublishedPort"))
         let status = try SutactlRunner.run(["status"] + files, environment: environment)
         for service in ["postgres", "redis", "qdrant", "ollama", "backend", "frontend", "prometheus", "grafana"] {
             XCTAssertTrue(status.stdout.contains("\(service)  1/1 running"), status.stdout)
@@ -128,6 +158,16 @@ final class SwarmIntegrationTests: XCTestCase {
         let diff = try SutactlRunner.run(["diff", "-o", "json"] + files, environment: environment)
         XCTAssertEqual(diff.status, 0, diff.stderr + diff.stdout)
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any], diff.stdout)
+
+        // `profile` in swarm mode: the overlay moves the ports to 0.0.0.0, published in host mode.
+        let withOverlay = manifests + ["-f", "\(root)/examples/swarm/"]
+        let switched = try SutactlRunner.run(["profile", "minimal,offline,swarm", "--timeout", "120s"] + withOverlay, environment: environment)
+        XCTAssertEqual(switched.status, 0, switched.stderr + switched.stdout)
+        XCTAssertTrue(switched.stdout.contains("8 updated"), switched.stdout)
+        let published = try lab.docker(1, "service", "inspect", "--format", "{{json .Endpoint.Spec.Ports}}", "sutazai_backend")
+        XCTAssertTrue(published.contains("\"PublishedPort\":10010") && published.contains("\"PublishMode\":\"host\""), published)
+        let active = try SutactlRunner.run(["profile"] + withOverlay, environment: environment)
+        XCTAssertTrue(active.stdout.contains("active profile minimal,offline,swarm"), active.stdout)
 
         let down = try SutactlRunner.run(["down"] + manifests, environment: environment)
         XCTAssertEqual(down.status, 0, down.stderr + down.stdout)

@@ -6,9 +6,19 @@ import Foundation
 #endif
 import SutaModel
 
-extension Controller {
+/// The rollout revisions in the state directory, and what `rollout undo` applies: the same in
+/// both engine modes (apply records them; only the state directory and the environment are read).
+public struct RolloutRecords: Sendable {
+    public var state: StateDirectory
+    public var environment: [String: String]
+
+    public init(state: StateDirectory, environment: [String: String]) {
+        self.state = state
+        self.environment = environment
+    }
+
     /// The revisions recorded for `service` of `project`, oldest first.
-    public func rolloutHistory(project: String, service: String) throws(SutaError) -> [ServiceRevision] {
+    public func history(project: String, service: String) throws(SutaError) -> [ServiceRevision] {
         try RolloutHistory(directory: state.project(project)).revisions(of: service)
     }
 
@@ -31,7 +41,7 @@ extension Controller {
         guard try current.config().services.contains(where: { $0.name == service }) else {
             throw SutaError(.usage, "service \(service) is not in the active profile \(try current.config().profileDisplayName) of project \(name)")
         }
-        let revisions = try rolloutHistory(project: name, service: service)
+        let revisions = try history(project: name, service: service)
         let chosen: ServiceRevision
         if let number {
             guard let found = revisions.first(where: { $0.revision == number }) else {
