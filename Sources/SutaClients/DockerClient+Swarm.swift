@@ -1,4 +1,4 @@
-/// Swarm services, tasks, nodes and secrets, on a manager. A worker (or an engine outside a
+/// Swarm services, tasks, nodes, secrets and configs, on a manager. A worker (or an engine outside a
 /// swarm) answers 503: ``DockerError/server(status:message:)``.
 extension DockerClient {
     /// Lists services (`GET /services`) whose labels match every term.
@@ -48,19 +48,36 @@ extension DockerClient {
     }
 
     /// Lists secrets (names and labels, never data) whose labels match every term.
-    public func listSecrets(labelFilters: [String] = []) async throws(DockerError) -> [SwarmSecret] {
+    public func listSecrets(labelFilters: [String] = []) async throws(DockerError) -> [SwarmDataObject] {
         var query = DockerQuery()
         query.add(filters: .labels(labelFilters))
-        return try await decoded([SwarmSecret].self, "GET", "/secrets", query: query)
+        return try await decoded([SwarmDataObject].self, "GET", "/secrets", query: query)
     }
 
     /// Creates a secret and returns its ID. A name in use is ``DockerError/conflict(_:)``.
-    public func createSecret(_ spec: SwarmSecretSpec) async throws(DockerError) -> String {
+    public func createSecret(_ spec: SwarmDataSpec) async throws(DockerError) -> String {
         try await decoded(SwarmServiceCreateResponse.self, "POST", "/secrets/create", body: spec).id
     }
 
     /// Removes a secret; a secret a service still uses is refused (HTTP 400).
     public func removeSecret(_ id: String) async throws(DockerError) {
         try await call("DELETE", "/secrets/\(segment(id))")
+    }
+
+    /// Lists configs (names and labels) whose labels match every term.
+    public func listConfigs(labelFilters: [String] = []) async throws(DockerError) -> [SwarmDataObject] {
+        var query = DockerQuery()
+        query.add(filters: .labels(labelFilters))
+        return try await decoded([SwarmDataObject].self, "GET", "/configs", query: query)
+    }
+
+    /// Creates a config and returns its ID. A name in use is ``DockerError/conflict(_:)``.
+    public func createConfig(_ spec: SwarmDataSpec) async throws(DockerError) -> String {
+        try await decoded(SwarmServiceCreateResponse.self, "POST", "/configs/create", body: spec).id
+    }
+
+    /// Removes a config; a config a service still uses is refused (HTTP 400).
+    public func removeConfig(_ id: String) async throws(DockerError) {
+        try await call("DELETE", "/configs/\(segment(id))")
     }
 }

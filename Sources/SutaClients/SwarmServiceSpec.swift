@@ -69,6 +69,7 @@ public struct SwarmServiceSpec: Codable, Sendable, Equatable {
         public var healthCheck: Healthcheck?
         public var readOnly: Bool?
         public var secrets: [SecretReference]?
+        public var configs: [ConfigReference]?
         public var capabilityAdd: [String]?
         public var capabilityDrop: [String]?
 
@@ -79,7 +80,7 @@ public struct SwarmServiceSpec: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case image = "Image", labels = "Labels", command = "Command", args = "Args", env = "Env", dir = "Dir", user = "User"
             case mounts = "Mounts", stopSignal = "StopSignal", stopGracePeriod = "StopGracePeriod", healthCheck = "Healthcheck"
-            case readOnly = "ReadOnly", secrets = "Secrets", capabilityAdd = "CapabilityAdd", capabilityDrop = "CapabilityDrop"
+            case readOnly = "ReadOnly", secrets = "Secrets", configs = "Configs", capabilityAdd = "CapabilityAdd", capabilityDrop = "CapabilityDrop"
         }
     }
 
@@ -113,6 +114,21 @@ public struct SwarmServiceSpec: Codable, Sendable, Equatable {
 
             enum CodingKeys: String, CodingKey { case name = "Name", uid = "UID", gid = "GID", mode = "Mode" }
         }
+    }
+
+    /// A swarm config given to the task as the file `file.name` (an absolute path).
+    public struct ConfigReference: Codable, Sendable, Equatable {
+        public var file: SecretReference.File
+        public var configID: String
+        public var configName: String
+
+        public init(file: SecretReference.File, configID: String, configName: String) {
+            self.file = file
+            self.configID = configID
+            self.configName = configName
+        }
+
+        enum CodingKeys: String, CodingKey { case file = "File", configID = "ConfigID", configName = "ConfigName" }
     }
 
     /// Limits and reservations of each task.

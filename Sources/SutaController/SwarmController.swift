@@ -31,8 +31,8 @@ public struct SwarmController: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let key = options.dryRun ? try FingerprintKeyFile.load(from: directory) : try FingerprintKeyFile.loadOrCreate(in: directory)
         let observed = try await driver.observe()
-        let plan = SwarmPlanner(config: config, options: PlanOptions(prune: options.prune, fingerprintKey: key)).plan(observed)
-            .restricted(to: options.services)
+        let plan = SwarmPlanner(config: config, options: PlanOptions(prune: options.prune, fingerprintKey: key), files: SwarmConfigFiles.read(config))
+            .plan(observed).restricted(to: options.services)
         if !plan.conflicts.isEmpty { throw SutaError(.conflict, plan.conflicts.map(\.description).joined(separator: "\n")) }
         if options.dryRun { return ApplyOutcome(plan: plan, execution: nil, notReady: [:], duration: ContinuousClock.now - start) }
         let audit = AuditLog(directory: directory, environment: environment)

@@ -4,7 +4,7 @@ import SutaModel
 import SutaPlan
 
 /// Carries out swarm plan steps through a manager's Engine API and reads the swarm back:
-/// services, tasks, nodes, secrets and overlay networks. Decides nothing: retries only what
+/// services, tasks, nodes, secrets, configs and overlay networks. Decides nothing: retries only what
 /// the engine asks to be retried (a stale service version, an object still in use).
 public struct SwarmEngineDriver: Sendable {
     public let client: DockerClient
@@ -29,11 +29,13 @@ public struct SwarmEngineDriver: Sendable {
             async let services = client.listServices()
             async let secrets = client.listSecrets()
             async let networks = client.listNetworks()
+            async let configs = client.listConfigs()
             return ObservedSwarm(
                 services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState,
                                                          replicas: $0.spec.mode?.replicated?.replicas, image: $0.spec.taskTemplate.containerSpec.image) },
                 secrets: try await secrets.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
-                networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
+                networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
+                configs: try await configs.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
         }
     }
 
@@ -50,9 +52,13 @@ public struct SwarmEngineDriver: Sendable {
             // Tasks leave a network on each node a little after their service is gone.
             try await whileInUse { try await client.removeNetwork(id) }
         case .swarm(.createSecret(let request)):
-            try await call { _ = try await client.createSecret(SwarmSecretSpec(name: request.name, labels: request.labels, value: request.value)) }
+            try await call { _ = try await client.createSecret(SwarmDataSpec(name: request.name, labels: request.labels, value: request.value)) }
         case .swarm(.removeSecret(_, let id)):
             try await whileInUse { try await client.removeSecret(id) }
+        case .swarm(.createConfig(let request)):
+            try await call { _ = try await client.createConfig(SwarmDataSpec(name: request.name, labels: request.labels, bytes: request.data)) }
+        case .swarm(.removeConfig(_, let id)):
+            try await whileInUse { try await client.removeConfig(id) }
         case .swarm(.createService(let request)):
             let spec = try await spec(for: request)
             try await call { _ = try await client.createService(spec) }
@@ -134,17 +140,21 @@ public struct SwarmEngineDriver: Sendable {
         try await call { try await client.listNodes() }
     }
 
-    /// The Docker spec of a request, with the IDs of the secret versions it names.
+    /// The Docker spec of a request, with the IDs of the secret and config versions it names.
     private func spec(for request: SwarmServiceRequest) async throws(SutaError) -> SwarmServiceSpec {
         var ids: [String: String] = [:]
         if !request.secrets.isEmpty {
             let secrets = try await call { try await client.listSecrets() }
             for secret in secrets { ids[secret.name] = secret.id }
         }
+        if !request.configs.isEmpty {
+            let configs = try await call { try await client.listConfigs() }
+            for config in configs { ids[config.name] = config.id }
+        }
         // A node refuses a CPU limit above its CPU count: the limit is lowered to the smallest
         // node's, as container mode lowers it to the host's (the manifests' warning says so).
         let cpus = request.service.resources.cpus == nil ? [] : try await nodes().map(\.cpus).filter { $0 > 0 }
-        return SwarmServiceBodyBuilder.spec(for: request, secretIDs: ids, nodeCPUs: cpus.min())
+        return SwarmServiceBodyBuilder.spec(for: request, objectIDs: ids, nodeCPUs: cpus.min())
     }
 
     /// Runs `body` again while the engine says the object is in use, for up to 30 s; gone is done.

@@ -4,8 +4,8 @@ import SutaPlan
 
 /// Translates a swarm planner's request into the Docker service spec it stands for.
 enum SwarmServiceBodyBuilder {
-    /// `secretIDs`: the swarm's ID of each secret version the request names.
-    static func spec(for request: SwarmServiceRequest, secretIDs: [String: String], nodeCPUs: Double?) -> SwarmServiceSpec {
+    /// `objectIDs`: the swarm's ID of each secret and config version the request names.
+    static func spec(for request: SwarmServiceRequest, objectIDs: [String: String], nodeCPUs: Double?) -> SwarmServiceSpec {
         let service = request.service
         var container = SwarmServiceSpec.ContainerSpec(image: service.image)
         container.labels = service.labels.isEmpty ? nil : service.labels
@@ -30,9 +30,13 @@ enum SwarmServiceBodyBuilder {
         container.capabilityAdd = service.capAdd.isEmpty ? nil : service.capAdd
         container.capabilityDrop = service.capDrop.isEmpty ? nil : service.capDrop
         let secrets = request.secrets.map { use in
-            SwarmServiceSpec.SecretReference(file: .init(name: use.variable), secretID: secretIDs[use.secretName] ?? "", secretName: use.secretName)
+            SwarmServiceSpec.SecretReference(file: .init(name: use.variable), secretID: objectIDs[use.secretName] ?? "", secretName: use.secretName)
         }
         container.secrets = secrets.isEmpty ? nil : secrets
+        let configs = request.configs.map { use in
+            SwarmServiceSpec.ConfigReference(file: .init(name: use.target), configID: objectIDs[use.configName] ?? "", configName: use.configName)
+        }
+        container.configs = configs.isEmpty ? nil : configs
 
         let limits = SwarmServiceSpec.Resources.Amounts(nanoCPUs: service.resources.cpus.map { Int64((min($0, nodeCPUs ?? $0) * 1e9).rounded()) },
                                                          memoryBytes: service.resources.memoryBytes, pids: service.resources.pids.map(Int64.init))

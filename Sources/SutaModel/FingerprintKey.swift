@@ -41,7 +41,10 @@ public struct FingerprintKey: Sendable, Hashable, CustomStringConvertible, Custo
     public var id: String { String(HMACSHA256.hex(key: bytes, message: Array("sutactl fingerprint key id".utf8)).prefix(8)) }
 
     /// The first 8 hex digits of the MAC of `text`.
-    public func shortMAC(_ text: String) -> String { String(HMACSHA256.hex(key: bytes, message: Array(text.utf8)).prefix(8)) }
+    public func shortMAC(_ text: String) -> String { shortMAC(bytes: Array(text.utf8)) }
+
+    /// The same over raw bytes (a file's contents).
+    public func shortMAC(bytes message: [UInt8]) -> String { String(HMACSHA256.hex(key: bytes, message: message).prefix(8)) }
 
     public var description: String { "fingerprint key \(id)" }
 

@@ -1,4 +1,4 @@
-/// One look at a swarm through its manager: sutactl's services, secrets and networks (owned
+/// One look at a swarm through its manager: sutactl's services, secrets, configs and networks (owned
 /// or in the way), with what the swarm reports about each service's last update.
 public struct ObservedSwarm: Sendable, Hashable {
     /// A swarm service as the manager listed it.
@@ -29,10 +29,12 @@ public struct ObservedSwarm: Sendable, Hashable {
     public var services: [Service]
     public var secrets: [ObservedObject]
     public var networks: [ObservedObject]
+    public var configs: [ObservedObject]
 
-    public init(services: [Service], secrets: [ObservedObject], networks: [ObservedObject]) {
+    public init(services: [Service], secrets: [ObservedObject], networks: [ObservedObject], configs: [ObservedObject] = []) {
         self.services = services
         self.secrets = secrets
         self.networks = networks
+        self.configs = configs
     }
 }

@@ -2,6 +2,8 @@
 public enum SwarmAction: Sendable, Hashable {
     /// `POST /secrets/create`: one version of a secret variable's value.
     case createSecret(SwarmSecretRequest)
+    /// `POST /configs/create`: one version of a read-only file a service mounts.
+    case createConfig(SwarmConfigRequest)
     /// `POST /services/create` with this request.
     case createService(SwarmServiceRequest)
     /// `POST /services/{id}/update` with this request (from a fresh read of the version).
@@ -10,14 +12,18 @@ public enum SwarmAction: Sendable, Hashable {
     case removeService(service: String, name: String, id: String)
     /// `DELETE /secrets/{id}`: a version no service uses any more.
     case removeSecret(name: String, id: String)
+    /// `DELETE /configs/{id}`: a version no service uses any more.
+    case removeConfig(name: String, id: String)
 
-    /// `service web`, `secret p_TOKEN_1a2b3c4d`.
+    /// `service web`, `secret p_TOKEN_1a2b3c4d`, `config p_web_app.conf_1a2b3c4d`.
     public var subject: String {
         switch self {
         case .createSecret(let request): "secret \(request.name)"
         case .createService(let request), .updateService(let request, _): "service \(request.service.name)"
         case .removeService(let service, _, _): "service \(service)"
         case .removeSecret(let name, _): "secret \(name)"
+        case .createConfig(let request): "config \(request.name)"
+        case .removeConfig(let name, _): "config \(name)"
         }
     }
 
@@ -26,16 +32,16 @@ public enum SwarmAction: Sendable, Hashable {
         switch self {
         case .createService(let request), .updateService(let request, _): request.service.name
         case .removeService(let service, _, _): service
-        case .createSecret, .removeSecret: nil
+        case .createSecret, .removeSecret, .createConfig, .removeConfig: nil
         }
     }
 
     /// `create`, `update`, `remove`.
     public var verb: String {
         switch self {
-        case .createSecret, .createService: "create"
+        case .createSecret, .createService, .createConfig: "create"
         case .updateService: "update"
-        case .removeService, .removeSecret: "remove"
+        case .removeService, .removeSecret, .removeConfig: "remove"
         }
     }
 
@@ -45,7 +51,7 @@ public enum SwarmAction: Sendable, Hashable {
         case .createService(let request): "swarm service \(request.name)"
         case .updateService(let request, let id): "swarm service \(request.name) \(id.prefix(12))"
         case .removeService(_, let name, let id): "swarm service \(name) \(id.prefix(12))"
-        case .createSecret, .removeSecret: ""
+        case .createSecret, .removeSecret, .createConfig, .removeConfig: ""
         }
     }
 }

@@ -7,10 +7,14 @@ import SutaModel
 public struct SwarmPlanner: Sendable {
     public var config: ResolvedConfig
     public var options: PlanOptions
+    /// The contents of read-only bind mounts' source files, by path (read by the controller):
+    /// each such mount becomes a versioned swarm config, so that no node needs the file.
+    public var files: [String: [UInt8]]
 
-    public init(config: ResolvedConfig, options: PlanOptions = PlanOptions()) {
+    public init(config: ResolvedConfig, options: PlanOptions = PlanOptions(), files: [String: [UInt8]] = [:]) {
         self.config = config
         self.options = options
+        self.files = files
     }
 
     private var names: ResourceNames { ResourceNames(project: config.project.name) }
@@ -47,11 +51,29 @@ public struct SwarmPlanner: Sendable {
                 }
                 secretSteps.append(add(.swarm(.createSecret(secret)), "new version of \(variable.name)"))
             }
+            // A read-only file mount whose contents were read: a swarm config instead of a bind.
+            var configs: [SwarmServiceRequest.ConfigUse] = []
+            for mount in service.volumes where mount.kind == .bind && mount.readOnly {
+                guard let source = mount.source, let data = files[source] else { continue }
+                guard let request = configRequest(source: source, data: data, service: service.name) else {
+                    unknown.append("service \(service.name): config \(mount.target) (no fingerprint key yet: apply makes one)")
+                    continue
+                }
+                configs.append(.init(target: mount.target, configName: request.name))
+                guard wanted.insert(request.name).inserted else { continue }
+                if let found = observed.configs.first(where: { $0.name == request.name }) {
+                    if found.project != project { conflicts.append(PlanConflict(kind: "config", name: found.name, id: found.id, owner: found.project)) }
+                    continue
+                }
+                secretSteps.append(add(.swarm(.createConfig(request)), "new version of \(source)"))
+            }
             // A loopback port stays unpublished: a swarm service publishes on every address of its node.
             var published = service
             published.ports.removeAll(where: \.isLoopback)
-            requests.append(SwarmServiceRequest(name: names.network(service.name), service: published, names: names, secrets: uses,
-                                                rollout: SwarmRollout(service: service, project: config.project), settings: settings(published, secrets: uses)))
+            published.volumes.removeAll { mount in configs.contains { $0.target == mount.target } }
+            requests.append(SwarmServiceRequest(name: names.network(service.name), service: published, names: names, secrets: uses, configs: configs,
+                                                rollout: SwarmRollout(service: service, project: config.project),
+                                                settings: settings(published, secrets: uses, configs: configs)))
         }
 
         var networkSteps: [Int] = []
@@ -111,13 +133,16 @@ public struct SwarmPlanner: Sendable {
             removals.append(add(.swarm(.removeService(service: service, name: found.name, id: found.id)), "not desired", after: serviceSteps))
         }
         let kept = observed.services.filter { $0.project == project && (desiredNames.contains($0.name) || !options.prune) }
-        for found in observed.secrets where found.project == project && !wanted.contains(found.name) {
+        for (found, isSecret) in observed.secrets.map({ ($0, true) }) + observed.configs.map({ ($0, false) })
+        where found.project == project && !wanted.contains(found.name) {
             // A version a kept service still runs with stays until that service moves on.
             let inUse = kept.contains { service in
                 !desiredNames.contains(service.name) && (SwarmSettingsLabel.settings(service.labels[SwarmSettingsLabel.key])?.fields ?? [])
-                    .contains { $0.path.hasPrefix("secrets.") && $0.value == found.name }
+                    .contains { $0.path.hasPrefix(isSecret ? "secrets." : "configs.") && $0.value == found.name }
             }
-            if !inUse { _ = add(.swarm(.removeSecret(name: found.name, id: found.id)), "no service uses this version", after: serviceSteps + removals) }
+            guard !inUse else { continue }
+            _ = add(.swarm(isSecret ? .removeSecret(name: found.name, id: found.id) : .removeConfig(name: found.name, id: found.id)),
+                    "no service uses this version", after: serviceSteps + removals)
         }
         let usedNetworks = Set(config.networks.map { names.network($0.name) })
         for found in observed.networks where found.project == project && !usedNetworks.contains(found.name) && options.prune {
@@ -155,14 +180,28 @@ public struct SwarmPlanner: Sendable {
                                   value: variable.value)
     }
 
+    /// A read-only file's version: named with a MAC of its contents under the project's key
+    /// (the file may hold credentials: no plain hash), within the swarm's 64 characters.
+    func configRequest(source: String, data: [UInt8], service: String) -> SwarmConfigRequest? {
+        guard let key = options.fingerprintKey else { return nil }
+        let mac = key.shortMAC(bytes: Array("swarm config \(source)\n".utf8) + data)
+        let file = String(source.split(separator: "/").last ?? "file").map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "-" }
+        let name = String("\(config.project.name)_\(service)_\(String(file))".prefix(63 - mac.count)) + "_" + mac
+        return SwarmConfigRequest(name: name, source: source,
+                                  labels: [OwnershipLabels.project: config.project.name, OwnershipLabels.managedBy: OwnershipLabels.managedByValue,
+                                           "sutactl.config-source": source],
+                                  data: data)
+    }
+
     /// The fields compared and shown: the container fields, the swarm's own, and each secret
-    /// as the name of its version.
-    func settings(_ service: ServiceSpec, secrets: [SwarmServiceRequest.SecretUse]) -> ServiceSettings {
+    /// and config file as the name of its version.
+    func settings(_ service: ServiceSpec, secrets: [SwarmServiceRequest.SecretUse], configs: [SwarmServiceRequest.ConfigUse]) -> ServiceSettings {
         var plain = service
         plain.environment.removeAll(where: \.isSecret)
         var fields = ServiceSettings(service: plain, names: names).fields
         func add(_ path: String, _ value: String?) { if let value { fields.append(.init(path: path, value: value)) } }
         for use in secrets { fields.append(.init(path: "secrets.\(use.variable)", value: use.secretName)) }
+        for use in configs { fields.append(.init(path: "configs.\(use.target)", value: use.configName)) }
         add("replicas", String(service.replicas))
         for constraint in service.placement?.constraints ?? [] { add("placement.constraints", constraint) }
         for spread in service.placement?.spread ?? [] { add("placement.spread", spread) }

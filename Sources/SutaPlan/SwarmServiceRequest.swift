@@ -19,6 +19,18 @@ public struct SwarmServiceRequest: Sendable, Hashable {
         public var path: String { "/run/secrets/\(variable)" }
     }
 
+    /// A read-only file mount given to the tasks from the swarm config `configName`.
+    public struct ConfigUse: Sendable, Hashable {
+        /// The path in the container.
+        public var target: String
+        public var configName: String
+
+        public init(target: String, configName: String) {
+            self.target = target
+            self.configName = configName
+        }
+    }
+
     /// The swarm service's name: `PROJECT_SERVICE`.
     public var name: String
     /// The service; its secret variables are in ``secrets``, never in its environment.
@@ -27,11 +39,14 @@ public struct SwarmServiceRequest: Sendable, Hashable {
     public var networks: [(name: String, aliases: [String])] { service.networks.map { (names.network($0.network), $0.aliases) } }
     public var names: ResourceNames
     public var secrets: [SecretUse]
+    /// Read-only file mounts as swarm configs (not in the service's volumes).
+    public var configs: [ConfigUse]
     public var rollout: SwarmRollout
     /// Ownership labels and ``SwarmSettingsLabel/key`` (never a secret's value).
     public var labels: [String: String]
 
-    public init(name: String, service: ServiceSpec, names: ResourceNames, secrets: [SecretUse], rollout: SwarmRollout, settings: ServiceSettings) {
+    public init(name: String, service: ServiceSpec, names: ResourceNames, secrets: [SecretUse], configs: [ConfigUse] = [],
+                rollout: SwarmRollout, settings: ServiceSettings) {
         self.name = name
         var plain = service
         plain.environment.removeAll(where: \.isSecret)
@@ -40,6 +55,7 @@ public struct SwarmServiceRequest: Sendable, Hashable {
         self.service = plain
         self.names = names
         self.secrets = secrets
+        self.configs = configs
         self.rollout = rollout
         labels = service.labels.merging([
             OwnershipLabels.project: names.project,

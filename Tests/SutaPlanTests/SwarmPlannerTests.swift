@@ -123,4 +123,31 @@ final class SwarmPlannerTests: XCTestCase {
         XCTAssertEqual(request.service.ports.map(\.shortForm), ["0.0.0.0:8443:443/tcp"])
         XCTAssertEqual(plan.steps[1].changes.map(\.text).filter { $0.contains("ports") }, ["+ ports 0.0.0.0:8443->443/tcp"])
     }
+    /// A read-only file mount is a versioned swarm config (no node needs the file); an edited
+    /// file is a new version, the service rotates to it, and the old version is removed.
+    func testAReadOnlyFileMountIsAVersionedConfig() throws {
+        var config = config()
+        config.services[0].volumes = [VolumeMount(kind: .bind, source: "/etc/app/web.conf", target: "/etc/web.conf", readOnly: true, location: here),
+                                      VolumeMount(kind: .bind, source: "/srv/data", target: "/data", readOnly: true, location: here)]
+        let options = PlanOptions(fingerprintKey: FingerprintKey(bytes: Array(1...32))!)
+        let first = SwarmPlanner(config: config, options: options, files: ["/etc/app/web.conf": Array("v1".utf8)])
+        let plan = first.plan(ObservedSwarm(services: [], secrets: [], networks: []))
+        guard case .swarm(.createConfig(let created)) = plan.steps[0].action, case .swarm(.createService(let request)) = plan.steps[2].action else {
+            return XCTFail(plan.graphText)
+        }
+        XCTAssertTrue(created.name.hasPrefix("p_web_web.conf_") && created.name.count == "p_web_web.conf_".count + 8, created.name)
+        XCTAssertEqual(request.configs, [.init(target: "/etc/web.conf", configName: created.name)])
+        XCTAssertEqual(request.service.volumes.map(\.target), ["/data"], "a directory stays a bind mount")
+        XCTAssertFalse(String(describing: created).contains("v1"), "the contents are never described")
+
+        var observed = converged(config)
+        observed.services[0].labels = request.labels
+        observed.configs = [ObservedObject(id: "c1", name: created.name, labels: created.labels)]
+        XCTAssertTrue(first.plan(observed).steps.isEmpty, first.plan(observed).text)
+        let edited = SwarmPlanner(config: config, options: options, files: ["/etc/app/web.conf": Array("v2".utf8)]).plan(observed)
+        XCTAssertEqual(edited.steps.count, 3, edited.graphText)
+        XCTAssertTrue(edited.graphText.contains("#0 create config p_web_web.conf_"), edited.graphText)
+        XCTAssertTrue(edited.graphText.contains("[0] -> #1 update service web"), edited.graphText)
+        XCTAssertTrue(edited.graphText.contains("[1] -> #2 remove config \(created.name): no service uses this version"), edited.graphText)
+    }
 }

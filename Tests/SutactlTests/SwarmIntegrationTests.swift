@@ -70,7 +70,11 @@ final class SwarmIntegrationTests: XCTestCase {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             XCTAssertFalse(try lab.docker(index, "inspect", web).contains(secret))
             XCTAssertEqual(try lab.docker(index, "exec", web, "cat", "/run/secrets/API_TOKEN"), secret)
+            XCTAssertEqual(try lab.docker(index, "exec", web, "cat", "/etc/web.conf"), "greeting=hello\n")
         }
+        // The read-only file came as a swarm config, not as a bind of a path each node would need.
+        XCTAssertTrue(inspect.contains("\"ConfigName\": \"swarmt_web_web.conf_"), inspect)
+        XCTAssertFalse(inspect.contains("\"Type\": \"bind\""), inspect)
         XCTAssertFalse(try sutactl("diff").stdout.contains(secret))
 
         // logs: every task's output through the manager (`/services/{id}/logs`), the secret masked.
@@ -105,6 +109,7 @@ final class SwarmIntegrationTests: XCTestCase {
         XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
         XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
         XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
+        XCTAssertEqual(try lab.docker(1, "config", "ls", "-q"), "")
         // The nodes stop and remove the tasks' containers (and the network's local copy) on their own, a little later.
         var left = ""
         for _ in 0..<60 {

@@ -1,6 +1,6 @@
-/// One swarm secret as `GET /secrets` lists it: its name and labels (the engine never
-/// returns the data).
-public struct SwarmSecret: Decodable, Sendable, Equatable {
+/// One swarm secret or config as `GET /secrets` or `GET /configs` lists it: its name and
+/// labels (sutactl never reads the data back).
+public struct SwarmDataObject: Decodable, Sendable, Equatable {
     public var id: String
     public var name: String
     public var labels: [String: String]
