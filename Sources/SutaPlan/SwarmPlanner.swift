@@ -141,14 +141,15 @@ public struct SwarmPlanner: Sendable {
                                   value: variable.value)
     }
 
-    /// The fields compared and shown: the container fields, the swarm's own, and each secret
-    /// as the name of its version.
+    /// The fields compared and shown: the container fields, the swarm's own (a CPU
+    /// reservation is one: a container has none), and each secret as the name of its version.
     func settings(_ service: ServiceSpec, secrets: [SwarmServiceRequest.SecretUse]) -> ServiceSettings {
         var plain = service
         plain.environment.removeAll(where: \.isSecret)
         var fields = ServiceSettings(service: plain, names: names).fields
         func add(_ path: String, _ value: String?) { if let value { fields.append(.init(path: path, value: value)) } }
         for use in secrets { fields.append(.init(path: "secrets.\(use.variable)", value: use.secretName)) }
+        add("resources.reservations.cpus", service.resources.reservations.cpus.map { String($0) })
         add("replicas", String(service.replicas))
         for constraint in service.placement?.constraints ?? [] { add("placement.constraints", constraint) }
         for spread in service.placement?.spread ?? [] { add("placement.spread", spread) }
