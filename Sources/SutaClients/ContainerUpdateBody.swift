@@ -1,4 +1,5 @@
-/// The body of `POST /containers/{id}/update`: the limits and restart policy to set.
+/// The body of `POST /containers/{id}/update`: the limits, memory reservation and restart
+/// policy to set.
 public struct ContainerUpdateBody: Encodable, Sendable, Equatable {
     /// Bytes; 0 removes the limit.
     public var memory: Int64
@@ -7,13 +8,16 @@ public struct ContainerUpdateBody: Encodable, Sendable, Equatable {
     public var nanoCpus: Int64
     /// 0 or -1: no limit.
     public var pidsLimit: Int64
+    /// Bytes; 0 leaves the reservation as it is.
+    public var memoryReservation: Int64
     public var restartPolicy: RestartPolicy
 
-    public init(memory: Int64, memorySwap: Int64, nanoCpus: Int64, pidsLimit: Int64, restartPolicy: RestartPolicy) {
+    public init(memory: Int64, memorySwap: Int64, nanoCpus: Int64, pidsLimit: Int64, memoryReservation: Int64 = 0, restartPolicy: RestartPolicy) {
         self.memory = memory
         self.memorySwap = memorySwap
         self.nanoCpus = nanoCpus
         self.pidsLimit = pidsLimit
+        self.memoryReservation = memoryReservation
         self.restartPolicy = restartPolicy
     }
 
@@ -22,6 +26,7 @@ public struct ContainerUpdateBody: Encodable, Sendable, Equatable {
         case memorySwap = "MemorySwap"
         case nanoCpus = "NanoCpus"
         case pidsLimit = "PidsLimit"
+        case memoryReservation = "MemoryReservation"
         case restartPolicy = "RestartPolicy"
     }
 }

@@ -10,6 +10,9 @@ public struct HostConfig: Codable, Sendable, Equatable {
     public var mounts: [Mount]?
     /// Memory limit in bytes (0 = none).
     public var memory: Int64?
+    /// Memory soft limit in bytes (0 = none): under memory pressure the kernel reclaims the
+    /// container's memory down to it.
+    public var memoryReservation: Int64?
     /// CPU limit in billionths of a CPU (`0.5` CPU = `500_000_000`).
     public var nanoCpus: Int64?
     /// Maximum number of processes (0 or -1 = none).
@@ -35,6 +38,7 @@ public struct HostConfig: Codable, Sendable, Equatable {
         binds: [String]? = nil,
         mounts: [Mount]? = nil,
         memory: Int64? = nil,
+        memoryReservation: Int64? = nil,
         nanoCpus: Int64? = nil,
         pidsLimit: Int64? = nil,
         restartPolicy: RestartPolicy? = nil,
@@ -49,6 +53,7 @@ public struct HostConfig: Codable, Sendable, Equatable {
         self.binds = binds
         self.mounts = mounts
         self.memory = memory
+        self.memoryReservation = memoryReservation
         self.nanoCpus = nanoCpus
         self.pidsLimit = pidsLimit
         self.restartPolicy = restartPolicy
@@ -65,6 +70,7 @@ public struct HostConfig: Codable, Sendable, Equatable {
         case binds = "Binds"
         case mounts = "Mounts"
         case memory = "Memory"
+        case memoryReservation = "MemoryReservation"
         case nanoCpus = "NanoCpus"
         case pidsLimit = "PidsLimit"
         case restartPolicy = "RestartPolicy"

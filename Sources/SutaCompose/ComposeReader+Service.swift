@@ -15,6 +15,7 @@ extension ComposeReader {
         var spec: [(String, ConfigValue)] = []
         var environment: [(String, ConfigValue)] = []
         var resources: [(String, ConfigValue)] = []
+        var reservations: [(String, ConfigValue)] = []
         var volumes: [ConfigValue] = []
         var tmpfs: [ConfigValue] = []
         var restartFromDeploy: ConfigValue?
@@ -64,10 +65,12 @@ extension ComposeReader {
             case "mem_limit": set("memory", ConfigValue(node: value), in: &resources)
             case "cpus": set("cpus", ConfigValue(node: value), in: &resources)
             case "pids_limit": set("pids", ConfigValue(node: value), in: &resources)
+            case "mem_reservation": set("memory", ConfigValue(node: value), in: &reservations)
             case "scale": spec.append(("replicas", ConfigValue(node: value)))
             case "deploy":
                 let deployed = deploy(value)
-                for (name, item) in deployed.resources { set(name, item, in: &resources) }
+                for (name, item) in deployed.limits { set(name, item, in: &resources) }
+                for (name, item) in deployed.reservations { set(name, item, in: &reservations) }
                 if let replicas = deployed.replicas { set("replicas", replicas, in: &spec) }
                 restartFromDeploy = deployed.restart
             case "profiles", "extends": break
@@ -82,6 +85,7 @@ extension ComposeReader {
         if !environment.isEmpty { spec.append(("environment", .object(environment))) }
         if !volumes.isEmpty { spec.append(("volumes", .array(volumes))) }
         if !tmpfs.isEmpty { spec.append(("tmpfs", .array(tmpfs))) }
+        if !reservations.isEmpty { resources.append(("reservations", .object(reservations))) }
         if !resources.isEmpty { spec.append(("resources", .object(resources))) }
         if let restartFromDeploy, node["restart"] == nil { spec.append(("restart", restartFromDeploy)) }
         // What was not carried is said above the document too, where the next reader looks.
@@ -164,24 +168,22 @@ extension ComposeReader {
         })
     }
 
-    /// `deploy`: limits and replicas carried; the Swarm-only settings noted.
-    private mutating func deploy(_ node: YAMLNode) -> (resources: [(String, ConfigValue)], replicas: ConfigValue?, restart: ConfigValue?) {
-        var resources: [(String, ConfigValue)] = [], replicas: ConfigValue?, restart: ConfigValue?
+    /// `deploy`: limits, reservations and replicas carried; the Swarm-only settings noted.
+    private mutating func deploy(_ node: YAMLNode)
+        -> (limits: [(String, ConfigValue)], reservations: [(String, ConfigValue)], replicas: ConfigValue?, restart: ConfigValue?) {
+        var limits: [(String, ConfigValue)] = [], reservations: [(String, ConfigValue)] = [], replicas: ConfigValue?, restart: ConfigValue?
         for entry in node.mapping ?? [] {
             guard let key = entry.key.scalar?.text else { continue }
             switch key {
             case "replicas": replicas = ConfigValue(node: entry.value)
             case "resources":
                 for part in entry.value.mapping ?? [] {
-                    guard let kind = part.key.scalar?.text else { continue }
-                    guard kind == "limits" else { notNote("deploy.resources.\(kind)", part.key.location, ComposeReason.reservations); continue }
-                    for limit in part.value.mapping ?? [] {
-                        guard let name = limit.key.scalar?.text else { continue }
-                        if ["cpus", "memory", "pids"].contains(name) {
-                            resources.append((name, ConfigValue(node: limit.value)))
-                        } else {
-                            notNote("deploy.resources.limits.\(name)", limit.key.location, ComposeReason.noField)
-                        }
+                    switch part.key.scalar?.text {
+                    case "limits"?: limits = amounts(part.value, "limits", carried: ["cpus", "memory", "pids"], reason: ComposeReason.noField)
+                    case "reservations"?:
+                        reservations = amounts(part.value, "reservations", carried: ["cpus", "memory"], reason: ComposeReason.reservationKey)
+                    case let kind?: notNote("deploy.resources.\(kind)", part.key.location, ComposeReason.noField)
+                    case nil: continue
                     }
                 }
             case "restart_policy":
@@ -194,6 +196,20 @@ extension ComposeReader {
             default: notNote("deploy.\(key)", entry.key.location, ComposeReason.deployKey)
             }
         }
-        return (resources, replicas, restart)
+        return (limits, reservations, replicas, restart)
+    }
+
+    /// The `carried` amounts of `deploy.resources.KIND`; any other noted with `reason`.
+    private mutating func amounts(_ node: YAMLNode, _ kind: String, carried: [String], reason: String) -> [(String, ConfigValue)] {
+        var result: [(String, ConfigValue)] = []
+        for amount in node.mapping ?? [] {
+            guard let name = amount.key.scalar?.text else { continue }
+            if carried.contains(name) {
+                result.append((name, ConfigValue(node: amount.value)))
+            } else {
+                notNote("deploy.resources.\(kind).\(name)", amount.key.location, reason)
+            }
+        }
+        return result
     }
 }

@@ -21,7 +21,6 @@ enum ComposeReason {
         "uts": "sutactl refuses it (CIS 5.20)",
         "userns_mode": "sutactl refuses it (CIS 5.30)",
         "devices": "sutactl refuses it (CIS 5.17)",
-        "mem_reservation": "sutactl sets limits only, not reservations",
         "memswap_limit": "sutactl sets the memory limit only (swap follows the engine's default)",
         "pull_policy": "sutactl never pulls on its own policy: apply pulls a missing image",
         "platform": "sutactl runs the image's platform for the engine",
@@ -31,7 +30,8 @@ enum ComposeReason {
 
     /// `deploy` keys other than `replicas`, `resources` and `restart_policy`.
     static let deployKey = "sutactl runs on one engine without Swarm: it has no update, rollback, placement or endpoint settings"
-    static let reservations = "sutactl sets limits only, not reservations"
+    /// `deploy.resources.reservations` keys other than `cpus` and `memory`.
+    static let reservationKey = "sutactl reserves cpus and memory only (no devices or generic resources)"
     static let buildKey = "sutactl's build carries context, dockerfile, args, target and labels only"
     static let extendsFile = "extends from another file is not read; copy the base service's keys into this service"
     static let external = "sutactl creates and owns the project's networks and volumes; one of this name is created for the project"

@@ -36,6 +36,10 @@ extension ServiceSpec {
         if let cpus = resources.cpus { limits.append(("cpus", .double(cpus))) }
         if let memory = resources.memoryBytes { limits.append(("memory", .int(memory))) }
         if let pids = resources.pids { limits.append(("pids", .int(Int64(pids)))) }
+        var reserved: [(String, ConfigValue)] = []
+        if let cpus = resources.reservations.cpus { reserved.append(("cpus", .double(cpus))) }
+        if let memory = resources.reservations.memoryBytes { reserved.append(("memory", .int(memory))) }
+        if !reserved.isEmpty { limits.append(("reservations", .object(reserved))) }
         fields.append(("resources", .object(limits)))
         if let healthcheck { fields.append(("healthcheck", healthcheck.manifestValue)) }
         fields.append(("depends_on", .object(dependsOn.map { dependency in

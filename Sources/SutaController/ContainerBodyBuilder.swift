@@ -44,6 +44,7 @@ enum ContainerBodyBuilder {
             binds: binds.isEmpty ? nil : binds,
             mounts: mounts.isEmpty ? nil : mounts,
             memory: service.resources.memoryBytes,
+            memoryReservation: service.resources.reservations.memoryBytes,
             nanoCpus: LiveResources(service: service, hostCPUs: hostCPUs).nanoCpus,
             pidsLimit: service.resources.pids.map(Int64.init),
             restartPolicy: SutaClients.RestartPolicy(name: service.restart.name.rawValue, maximumRetryCount: service.restart.maximumRetryCount),

@@ -58,6 +58,7 @@ public struct DockerEngineDriver: EngineDriver {
         // Zero leaves a limit as it is (the planner recreates a container whose limit must go).
         let body = ContainerUpdateBody(memory: resources.memoryBytes ?? 0, memorySwap: resources.memoryBytes.map { $0 * 2 } ?? 0,
                                        nanoCpus: resources.nanoCpus ?? 0, pidsLimit: resources.pidsLimit ?? 0,
+                                       memoryReservation: resources.memoryReservationBytes ?? 0,
                                        restartPolicy: SutaClients.RestartPolicy(restart: resources.restart))
         try await call { try await client.updateContainer(id, body: body) }
     }

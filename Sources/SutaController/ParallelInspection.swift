@@ -27,8 +27,9 @@ enum ParallelInspection {
                     let host = inspect.hostConfig
                     let policy = host.restartPolicy
                     let restart = (policy?.name ?? "no") + ((policy?.maximumRetryCount ?? 0) > 0 ? ":\(policy!.maximumRetryCount!)" : "")
-                    return (id, (LiveResources(memoryBytes: host.memory, nanoCpus: host.nanoCpus, pidsLimit: host.pidsLimit, restart: restart),
-                                 inspect.state.health?.failingStreak, details(of: inspect)))
+                    let live = LiveResources(memoryBytes: host.memory, nanoCpus: host.nanoCpus, pidsLimit: host.pidsLimit,
+                                             memoryReservationBytes: host.memoryReservation, restart: restart)
+                    return (id, (live, inspect.state.health?.failingStreak, details(of: inspect)))
                 }
             }
             for _ in 0..<ParallelInspection.inFlight { launch() }

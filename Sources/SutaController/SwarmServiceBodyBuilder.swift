@@ -40,6 +40,12 @@ enum SwarmServiceBodyBuilder {
 
         let limits = SwarmServiceSpec.Resources.Amounts(nanoCPUs: service.resources.cpus.map { Int64((min($0, nodeCPUs ?? $0) * 1e9).rounded()) },
                                                          memoryBytes: service.resources.memoryBytes, pids: service.resources.pids.map(Int64.init))
+        // Not lowered to a node's CPU count: a reservation no node can give leaves the tasks
+        // pending ("insufficient resources"), as the swarm says in `status`.
+        let reserved = service.resources.reservations
+        let reservations = SwarmServiceSpec.Resources.Amounts(nanoCPUs: reserved.cpus.map { Int64(($0 * 1e9).rounded()) },
+                                                               memoryBytes: reserved.memoryBytes)
+        let none = SwarmServiceSpec.Resources.Amounts(nanoCPUs: nil, memoryBytes: nil)
         let restart = switch service.restart.name {
         case .no: SwarmServiceSpec.RestartPolicy(condition: "none", maxAttempts: nil)
         case .always, .unlessStopped: SwarmServiceSpec.RestartPolicy(condition: "any", maxAttempts: nil)
@@ -52,7 +58,8 @@ enum SwarmServiceBodyBuilder {
         }
         var template = SwarmServiceSpec.TaskTemplate(
             containerSpec: container,
-            resources: limits == .init(nanoCPUs: nil, memoryBytes: nil) ? nil : .init(limits: limits, reservations: nil),
+            resources: limits == none && reservations == none ? nil
+                : .init(limits: limits == none ? nil : limits, reservations: reservations == none ? nil : reservations),
             restartPolicy: restart, placement: placement,
             networks: request.networks.map { .init(target: $0.name, aliases: [service.name] + $0.aliases) })
         if template.networks?.isEmpty == true { template.networks = nil }

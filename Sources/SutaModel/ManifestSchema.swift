@@ -88,7 +88,10 @@ public enum ManifestSchema {
              "networks to join, with aliases and a static address"),
             ("resources", object([("cpus", anyOf(type("number"), type("string")), "CPU limit, at least 0.01"),
                                   ("memory", anyOf(type("string"), integer), "memory limit: 512M, 2G (at least 6M)"),
-                                  ("pids", integer, "process limit")]), "limits"),
+                                  ("pids", integer, "process limit"),
+                                  ("reservations", object([("cpus", anyOf(type("number"), type("string")), "CPUs a swarm node must have free (swarm mode only)"),
+                                                           ("memory", anyOf(type("string"), integer), "the container's soft limit: 256M (at least 6M)")]),
+                                   "reserved, at most the limits")]), "limits and reservations"),
             ("healthcheck", healthcheck, "the container's health check"),
             ("depends_on", anyOf(array(string), map(anyOf(type("null"), object([
                 ("condition", enumeration(Dependency.Condition.manifestSpellings), "when the dependency counts as ready"),

@@ -42,6 +42,10 @@ extension ServiceSpec {
             ("cpus", resources.cpus.map(ConfigValue.double) ?? .null),
             ("memoryBytes", resources.memoryBytes.map(ConfigValue.int) ?? .null),
             ("pidsLimit", resources.pids.map { .int(Int64($0)) } ?? .null),
+            ("reservations", .object([
+                ("cpus", resources.reservations.cpus.map(ConfigValue.double) ?? .null),
+                ("memoryBytes", resources.reservations.memoryBytes.map(ConfigValue.int) ?? .null),
+            ])),
             ("dependsOn", .array(dependsOn.map { dependency in
                 .object([
                     ("service", .string(dependency.service)),

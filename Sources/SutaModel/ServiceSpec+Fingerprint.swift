@@ -28,7 +28,10 @@ extension ServiceSpec {
             ("ports", list(ports.map(\.shortForm))),
             ("volumes", list(volumes.map { "\($0.kind.rawValue):\($0.source.map { $0.hasPrefix("/") ? $0 : volumeName($0) } ?? ""):\($0.target):\($0.readOnly)" })),
             ("networks", list(networks.map { "\(networkName($0.network)):\(list($0.aliases)):\($0.ipv4Address ?? "")" })),
-            ("resources", "\(resources.cpus.map { String($0) } ?? "-")/\(resources.memoryBytes.map { String($0) } ?? "-")/\(resources.pids.map { String($0) } ?? "-")"),
+            // A memory reservation is added only when set, so containers made before reservations
+            // existed keep their hash; a CPU reservation does nothing to a container (swarm mode only).
+            ("resources", "\(resources.cpus.map { String($0) } ?? "-")/\(resources.memoryBytes.map { String($0) } ?? "-")/\(resources.pids.map { String($0) } ?? "-")"
+                + (resources.reservations.memoryBytes.map { "/reserve:\($0)" } ?? "")),
             ("healthcheck", health + "|" + timing),
             ("restart", restart.text),
             ("security", "\(user ?? "")|\(readOnlyRootFilesystem)|" + list(capDrop) + "|" + list(capAdd) + "|" + list(securityOptions)),

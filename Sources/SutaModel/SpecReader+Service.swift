@@ -136,15 +136,6 @@ extension SpecReader {
         return mount
     }
 
-    private mutating func resources(_ node: YAMLNode) -> ResourceLimits {
-        var limits = ResourceLimits()
-        guard let f = fields(node, of: "resources", allowed: ["cpus", "memory", "pids"]) else { return limits }
-        if let n = f["cpus"] { limits.cpus = cpus(n) }
-        if let n = f["memory"] { limits.memoryBytes = memoryLimit(n) }
-        if let n = f["pids"] { limits.pids = int(n, "pids", in: 1...Int(Int32.max)) }
-        return limits
-    }
-
     private mutating func healthcheck(_ node: YAMLNode) -> HealthCheck? {
         let allowed = ["test", "http", "tcp", "interval", "timeout", "retries", "start_period", "disable"]
         guard let f = fields(node, of: "healthcheck", allowed: allowed) else { return nil }

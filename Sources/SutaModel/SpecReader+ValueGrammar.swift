@@ -6,7 +6,8 @@ extension SpecReader {
     /// The engine's smallest CPU limit (NanoCpus 10^7); anything below it is refused, or
     /// rounds to 0, which means no limit at all.
     static let minimumCPUs = 0.01
-    /// The engine's smallest memory limit: "Minimum memory limit allowed is 6MB".
+    /// The engine's smallest memory limit and reservation: "Minimum memory limit allowed is
+    /// 6MB", "Minimum memory reservation allowed is 6MB".
     static let minimumMemoryBytes: Int64 = 6 << 20
 
     /// `user`: see `ContainerUserGrammar`. An empty value means the image's user.
@@ -47,30 +48,37 @@ extension SpecReader {
 
     /// `resources.cpus`: at least 0.01. Above the host's CPU count (for active services) a
     /// warning: the engine refuses such a limit, so the container is given the whole host.
-    mutating func cpus(_ node: YAMLNode) -> Double? {
-        guard let scalar = scalar(node, "cpus") else { return nil }
+    mutating func cpus(_ node: YAMLNode) -> (value: Double, text: String)? {
+        guard let amount = cpuAmount(node, "cpus", minimum: "the engine's smallest CPU limit", unset: "no limit") else { return nil }
+        if let count = activeChecks?.hostCPUCount, amount.value > Double(count) {
+            diagnostics.warning("`cpus` \(amount.text) is more than the \(count) CPU\(count == 1 ? "" : "s") of this host: the container gets \(count)",
+                                at: node.location, hint: "the engine refuses a limit above the host's CPU count, so sutactl lowers it")
+        }
+        return amount
+    }
+
+    /// A number of CPUs of at least 0.01 (`minimum` says why), with its text as written.
+    mutating func cpuAmount(_ node: YAMLNode, _ what: String, minimum: String, unset: String) -> (value: Double, text: String)? {
+        guard let scalar = scalar(node, what) else { return nil }
         guard let value = Double(scalar.text), value.isFinite else {
-            diagnostics.error("`cpus` must be a number, found \(node.shapeName)", at: node.location)
+            diagnostics.error("`\(what)` must be a number, found \(node.shapeName)", at: node.location)
             return nil
         }
         guard value >= Self.minimumCPUs else {
-            diagnostics.error("`cpus` must be at least 0.01 (the engine's smallest CPU limit), found \(scalar.text)", at: node.location,
-                              hint: "leave `cpus` out for no limit")
+            diagnostics.error("`\(what)` must be at least 0.01 (\(minimum)), found \(scalar.text)", at: node.location,
+                              hint: "leave `\(what)` out for \(unset)")
             return nil
         }
-        if let count = activeChecks?.hostCPUCount, value > Double(count) {
-            diagnostics.warning("`cpus` \(scalar.text) is more than the \(count) CPU\(count == 1 ? "" : "s") of this host: the container gets \(count)",
-                                at: node.location, hint: "the engine refuses a limit above the host's CPU count, so sutactl lowers it")
-        }
-        return value
+        return (value, scalar.text)
     }
 
-    /// `resources.memory`: a memory size of at least 6 MiB.
-    mutating func memoryLimit(_ node: YAMLNode) -> Int64? {
-        guard let bytes = memory(node, "memory") else { return nil }
+    /// `resources.memory` (`kind` limit) or `resources.reservations.memory` (`kind`
+    /// reservation): a memory size of at least 6 MiB, the engine's smallest of either.
+    mutating func memoryAmount(_ node: YAMLNode, _ what: String, kind: String) -> Int64? {
+        guard let bytes = memory(node, what) else { return nil }
         guard bytes >= Self.minimumMemoryBytes else {
-            diagnostics.error("`memory` must be at least 6M (the engine's smallest memory limit), found \(bytes) bytes", at: node.location,
-                              hint: "leave `memory` out for no limit")
+            diagnostics.error("`\(what)` must be at least 6M (the engine's smallest memory \(kind)), found \(bytes) bytes", at: node.location,
+                              hint: "leave `\(what)` out for no \(kind)")
             return nil
         }
         return bytes

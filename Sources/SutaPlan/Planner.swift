@@ -198,15 +198,16 @@ public struct Planner: Sendable {
         return plan
     }
 
-    /// A running container whose limits or restart policy were changed in place (`docker
-    /// update`): set back in place, the container kept.
+    /// A running container whose limits, memory reservation or restart policy were changed in
+    /// place (`docker update`): set back in place, the container kept.
     private func liveRepair(_ container: ObservedContainer, service: ServiceSpec, name: String)
         -> (action: PlanAction, cause: String, changes: [FieldChange])? {
         guard let live = container.live, container.state == .running else { return nil }
         let desired = LiveResources(service: service, hostCPUs: options.hostCPUs)
         let changes = live.changes(to: desired)
         guard !changes.isEmpty else { return nil }
-        // An update cannot lift a memory or CPU limit: a container must run without one anew.
+        // An update cannot lift a memory or CPU limit, nor a memory reservation (0 leaves it as
+        // it is): a container must run without one anew.
         if changes.contains(where: { $0.after == "none" && $0.path != "resources.pids" }) {
             return (.recreateContainer(service: service.name, replica: container.replica ?? 1, name: name, containerID: container.id,
                                        changed: changes.map(\.path), stopGrace: service.stopGracePeriod),

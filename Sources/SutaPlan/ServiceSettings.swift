@@ -54,6 +54,7 @@ public struct ServiceSettings: Sendable, Hashable, Codable {
         add("resources.cpus", service.resources.cpus.map { String($0) })
         add("resources.memory", service.resources.memoryBytes.map(MemorySize.format))
         add("resources.pids", service.resources.pids.map(String.init))
+        add("resources.reservations.memory", service.resources.reservations.memoryBytes.map(MemorySize.format))
         add("healthcheck", service.healthcheck.map(ServiceSettings.describe))
         add("restart", service.restart.text)
         add("user", service.user.map(ServiceSettings.quoted))

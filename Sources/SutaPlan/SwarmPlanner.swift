@@ -193,8 +193,9 @@ public struct SwarmPlanner: Sendable {
                                   data: data)
     }
 
-    /// The fields compared and shown: the container fields, the swarm's own, and each secret
-    /// and config file as the name of its version.
+    /// The fields compared and shown: the container fields, the swarm's own (a CPU
+    /// reservation is one: a container has none), and each secret and config file as the name
+    /// of its version.
     func settings(_ service: ServiceSpec, secrets: [SwarmServiceRequest.SecretUse], configs: [SwarmServiceRequest.ConfigUse]) -> ServiceSettings {
         var plain = service
         plain.environment.removeAll(where: \.isSecret)
@@ -202,6 +203,7 @@ public struct SwarmPlanner: Sendable {
         func add(_ path: String, _ value: String?) { if let value { fields.append(.init(path: path, value: value)) } }
         for use in secrets { fields.append(.init(path: "secrets.\(use.variable)", value: use.secretName)) }
         for use in configs { fields.append(.init(path: "configs.\(use.target)", value: use.configName)) }
+        add("resources.reservations.cpus", service.resources.reservations.cpus.map { String($0) })
         add("replicas", String(service.replicas))
         for constraint in service.placement?.constraints ?? [] { add("placement.constraints", constraint) }
         for spread in service.placement?.spread ?? [] { add("placement.spread", spread) }

@@ -72,6 +72,18 @@ final class SwarmPlannerTests: XCTestCase {
         """)
     }
 
+    func testReservationsAreSettingsOfTheSwarmService() {
+        var reserving = config()
+        reserving.services[0].resources.reservations = ResourceReservations(cpus: 0.5, memoryBytes: 64 << 20)
+        XCTAssertEqual(SwarmPlanner(config: reserving).plan(converged(config())).text, """
+        update service web (swarm service p_web id-p_web): configuration changed
+            + resources.reservations.memory 64M
+            + resources.reservations.cpus 0.5
+
+        """)
+        XCTAssertTrue(SwarmPlanner(config: reserving).plan(converged(reserving)).steps.isEmpty)
+    }
+
     func testAServiceOfAnotherProjectIsAConflict() {
         var observed = converged(config())
         observed.services[0].labels[OwnershipLabels.project] = "other"

@@ -59,7 +59,7 @@ final class ConfigManifestTests: XCTestCase {
           services: ["*"]
           defaults: {stop_grace_period: 2s}
           overrides:
-            web: {resources: {memory: 48M}}
+            web: {resources: {memory: 48M, reservations: {memory: 24M}}}
 
         """ + ScratchManifests.service("web", """
           command: ["8080"]
@@ -85,7 +85,7 @@ final class ConfigManifestTests: XCTestCase {
         XCTAssertTrue(printed.stdout.contains("DSN: postgres://app:${CVT_DB_PASSWORD}@db"), printed.stdout)
         XCTAssertTrue(printed.stdout.contains("PRICE: $$5"), printed.stdout)
         XCTAssertFalse(printed.stdout.contains("word-value"), printed.stdout)
-        XCTAssertTrue(printed.stdout.contains("    memory: 50331648\n"), printed.stdout)
+        XCTAssertTrue(printed.stdout.contains("    memory: 50331648\n    reservations:\n      memory: 25165824\n"), printed.stdout)
         let output = scratch.directory.appendingPathComponent("resolved")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try printed.stdout.write(to: output.appendingPathComponent("all.yaml"), atomically: true, encoding: .utf8)

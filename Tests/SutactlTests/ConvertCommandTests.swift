@@ -61,7 +61,7 @@ final class ConvertCommandTests: XCTestCase {
           replicas: 2
           resources:
             limits: {cpus: "0.5", memory: 64M}
-            reservations: {memory: 32M}
+            reservations: {cpus: "0.25", memory: 32M, devices: [{capabilities: [gpu]}]}
           update_config: {parallelism: 2}
         secrets: [token, api]
         depends_on:
@@ -73,6 +73,7 @@ final class ConvertCommandTests: XCTestCase {
         networks:
           back: {aliases: [kv], ipv4_address: 172.30.0.5, priority: 10}
         privileged: true
+        mem_reservation: 16M
     networks:
       back:
         ipam: {config: [{subnet: 172.30.0.0/24}]}
@@ -100,11 +101,12 @@ final class ConvertCommandTests: XCTestCase {
             "  environment:\n    FROM_FILE: a$$b\n    MODE: one\n    FROM_SHELL: ${FROM_SHELL}\n    PRICE: $$5\n    GREETING: ${GREETING:-hello}\n    api: ${API_TOKEN}\n",
             "  ports:\n    - target: 8080\n      published: ${WEB_PORT:-18080}\n      host_ip: 0.0.0.0\n    - target: 8080\n      host_ip: 127.0.0.1\n      protocol: udp\n",
             "  volumes:\n    - data:/data\n    - \(root)/conf:/etc/conf:ro\n    - type: bind\n      source: \(root)/token.txt\n      target: /run/secrets/token\n      read_only: true\n",
-            "  networks:\n    - default\n  resources:\n    cpus: \"0.5\"\n    memory: 64M\n",
+            "  networks:\n    - default\n  resources:\n    cpus: \"0.5\"\n    memory: 64M\n    reservations:\n      cpus: \"0.25\"\n      memory: 32M\n",
             "  healthcheck:\n    test:\n      - CMD\n      - \"true\"\n    interval: 2s\n",
             "  depends_on:\n    cache:\n      condition: service_healthy\n      required: false\n",
             "  tmpfs:\n    - /cache:size=1000000\n  labels:\n    team: core\n  replicas: 2\n",
-            "  networks:\n    back:\n      aliases:\n        - kv\n      ipv4_address: 172.30.0.5\n  healthcheck:\n    disable: true\n",
+            "  networks:\n    back:\n      aliases:\n        - kv\n      ipv4_address: 172.30.0.5\n  resources:\n    reservations:\n      memory: 16M\n"
+                + "  healthcheck:\n    disable: true\n",
             "kind: Profile\nmetadata:\n  name: default\n",
             "  name: debug\nspec:\n  description: \"Compose profile debug: `docker compose --profile debug up`.\"\n  extends:\n    - default\n  services:\n    - cache\n",
         ] {
@@ -117,17 +119,18 @@ final class ConvertCommandTests: XCTestCase {
             "compose.yaml:21:5: warning: `expose` is not carried",
             "compose.yaml:25:9: warning: `volumes` entry `/anonymous` is not carried: sutactl has no anonymous volumes",
             "compose.yaml:32:7: warning: `healthcheck.start_interval` is not carried",
-            "compose.yaml:37:9: warning: `deploy.resources.reservations` is not carried: sutactl sets limits only",
+            "compose.yaml:37:51: warning: `deploy.resources.reservations.devices` is not carried: sutactl reserves cpus and memory only",
             "compose.yaml:38:7: warning: `deploy.update_config` is not carried",
             "compose.yaml:39:22: warning: secret `api` is carried as the environment variable `api`",
             "compose.yaml:47:55: warning: `networks.back.priority` is not carried",
             "compose.yaml:48:5: warning: `privileged` is not carried: sutactl refuses it (CIS Docker Benchmark 5.4",
-            "compose.yaml:54:5: warning: `volumes.data.external` is not carried",
+            "compose.yaml:55:5: warning: `volumes.data.external` is not carried",
         ] {
             XCTAssertTrue(run.stderr.contains(expected), "missing:\n\(expected)\nin:\n\(run.stderr)")
         }
         // The same notes sit above the service they concern.
         XCTAssertTrue(out.contains("# compose.yaml:7:5: `container_name` is not carried"), out)
+        XCTAssertFalse(run.stderr.contains("mem_reservation"), "carried as resources.reservations.memory")
         XCTAssertFalse(out.contains("t0ken"), "a file secret is mounted, not copied")
     }
 

@@ -75,6 +75,9 @@ final class SwarmIntegrationTests: XCTestCase {
         // The read-only file came as a swarm config, not as a bind of a path each node would need.
         XCTAssertTrue(inspect.contains("\"ConfigName\": \"swarmt_web_web.conf_"), inspect)
         XCTAssertFalse(inspect.contains("\"Type\": \"bind\""), inspect)
+        // Limits and reservations.
+        let resources = try lab.docker(1, "service", "inspect", "--format", "{{json .Spec.TaskTemplate.Resources}}", "swarmt_web")
+        XCTAssertTrue(resources.contains("\"Reservations\":{\"NanoCPUs\":100000000,\"MemoryBytes\":16777216}"), resources)
         XCTAssertFalse(try sutactl("diff").stdout.contains(secret))
 
         // logs: every task's output through the manager (`/services/{id}/logs`), the secret masked.
