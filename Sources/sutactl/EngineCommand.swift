@@ -17,16 +17,27 @@ enum EngineCommand {
         let environment = ProcessInfo.processInfo.environment
         let state = StateDirectory(environment: environment)
         do {
-            if ["apply", "diff", "status", "logs", "down", "controller"].contains(options.command),
-               let target = try swarmTarget(options, environment: environment, state: state) {
-                return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
+            // The manifests are read once: they say the engine mode, and apply, diff and status go on with them.
+            var loaded: ManifestTarget?
+            if ["apply", "diff", "status", "logs", "down", "controller"].contains(options.command) {
+                let needs = ["apply", "controller"].contains(options.command) ? ManifestTarget.Needs() : readOnly
+                let target = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
+                                                      environment: environment, state: state)
+                if let target, target.resolution.project.engineMode == .swarm {
+                    warn(target)
+                    return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
+                }
+                if let target, ["apply", "diff", "status"].contains(options.command) {
+                    warn(target)
+                    loaded = target
+                }
             }
             let engine = try DockerEngineDriver.fromEnvironment(environment)
             let controller = Controller(engine: engine, state: state, environment: environment)
             switch options.command {
-            case "apply": return try await apply(options, controller)
-            case "diff": return try await diff(options, controller)
-            case "status": return try await status(options, controller)
+            case "apply": return try await apply(options, controller, target: loaded)
+            case "diff": return try await diff(options, controller, target: loaded)
+            case "status": return try await status(options, controller, target: loaded)
             case "profile": return try await profile(options, controller)
             case "down": return try await DownCommand.run(options, controller)
             case "breakers": return try breakers(options, controller)
@@ -51,18 +62,6 @@ enum EngineCommand {
         }
     }
 
-    /// The manifests when their engine mode is swarm (apply needs its secrets; the others none).
-    private static func swarmTarget(_ options: CommandOptions, environment: [String: String], state: StateDirectory) throws(SutaError) -> ManifestTarget? {
-        let project = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: readOnly,
-                                               environment: environment, state: state)
-        guard project?.resolution.project.engineMode == .swarm else { return nil }
-        let needs = ["apply", "controller"].contains(options.command) ? ManifestTarget.Needs() : readOnly
-        let target = try ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
-                                             environment: environment, state: state)
-        for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }
-        return target
-    }
-
     /// Prints an error once: `file:line:col: error: ...` for one place; the diagnostics of a
     /// validation are already in that form.
     static func report(_ error: SutaError) {
@@ -83,9 +82,14 @@ enum EngineCommand {
                        needs: ManifestTarget.Needs) throws(SutaError) -> ManifestTarget {
         let target = try ManifestTarget.load(paths: options.files, profiles: profiles ?? options.profiles, project: options.project,
                                              needs: needs, environment: controller.environment, state: controller.state)
-        // Unset secrets are refused by apply (as errors) and not a concern of read-only commands.
-        for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }
+        warn(target)
         return target
+    }
+
+    /// The manifests' warnings, on stderr. Unset secrets are refused by apply (as errors) and
+    /// not a concern of read-only commands.
+    private static func warn(_ target: ManifestTarget) {
+        for diagnostic in target.resolution.warnings where diagnostic.unsetSecret == nil { Console.error(diagnostic.description) }
     }
 
     /// `project NAME (from ...)`: the first line of every mutating command, on stderr.
@@ -147,8 +151,8 @@ enum EngineCommand {
         "error: lost the Docker Engine during \(command): \(reason); then run the command again: it carries on where this one stopped"
     }
 
-    private static func diff(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
-        let target = try target(options, controller, needs: readOnly)
+    private static func diff(_ options: CommandOptions, _ controller: Controller, target given: ManifestTarget?) async throws -> ExitStatus {
+        let target = try given ?? target(options, controller, needs: readOnly)
         guard target.resolution.config != nil else {
             for diagnostic in target.resolution.errors { Console.error(diagnostic.description) }
             return .usage
@@ -172,8 +176,8 @@ enum EngineCommand {
         return outcome.plan.unknown.isEmpty ? .success : .incomplete
     }
 
-    private static func status(_ options: CommandOptions, _ controller: Controller) async throws -> ExitStatus {
-        let report = try await controller.status(try target(options, controller, needs: readOnly))
+    private static func status(_ options: CommandOptions, _ controller: Controller, target given: ManifestTarget?) async throws -> ExitStatus {
+        let report = try await controller.status(try given ?? target(options, controller, needs: readOnly))
         Console.out(options.format == "json" ? OutputFormatter.status(report).json() : OutputFormatter.statusTable(report), terminator: "")
         for failure in report.failures { Console.error("error: \(failure)") }
         return report.failures.isEmpty ? .success : .engineError
