@@ -15,7 +15,7 @@ DEMO_SECRETS := POSTGRES_PASSWORD=demo-only JWT_SECRET_KEY=demo-only SECRET_KEY=
 
 STANDINS_ENV := .build/standins.env
 
-.PHONY: all deps engine standins build test demo demo-down bench bench-compose fuzz clean swarm-lab swarm-lab-down
+.PHONY: all deps engine standins build test demo demo-down bench bench-compose bench-swarm fuzz clean swarm-lab swarm-lab-down
 
 all: build
 
@@ -73,12 +73,13 @@ demo-down: build
 ## Two tables (release build): load+validate+resolve time and peak memory; and the
 ## reconcile benchmark of the full platform on the local engine against the engine's floor
 ## (its own project, subnet and host ports: it runs beside the demo).
-## Then the side-by-side benchmark (bench-compose).
+## Then the side-by-side benchmarks (bench-compose, then bench-swarm).
 bench: engine
 	$(SWIFT) build -c release --product sutactl
 	$(SWIFT) build -c release --product sutactl-bench
 	.build/release/sutactl-bench
 	@$(MAKE) --no-print-directory bench-compose
+	@$(MAKE) --no-print-directory bench-swarm
 
 ## sutactl against Debian's docker-compose 1.29 (installed by deps) on one generated topology
 ## of BENCH_N services (each size in turn), BENCH_ROUNDS rounds with the order swapped each
@@ -91,6 +92,17 @@ bench-compose: engine
 	$(SWIFT) build -c release --product sutactl
 	$(SWIFT) build -c release --product sutactl-bench
 	BENCH_N="$(BENCH_N)" BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_LIMIT=$(BENCH_LIMIT) .build/release/sutactl-bench --compose
+
+## sutactl (engine mode swarm) against `docker stack deploy` on the same topology in swarm form,
+## on a 3-node lab of the benchmark's own (root; /tmp/sutactl-bench-swarm, namespaces bsw*: never
+## the lab of `make swarm-lab`), started fresh and removed at the end; BENCH_N, BENCH_ROUNDS and
+## BENCH_LIMIT as above. The trap removes the lab too when the benchmark is killed.
+BENCH_SWARM_LAB := SWARM_LAB_DIR=/tmp/sutactl-bench-swarm SWARM_LAB_NAME=bsw
+bench-swarm: engine
+	$(SWIFT) build -c release --product sutactl
+	$(SWIFT) build -c release --product sutactl-bench
+	trap '$(BENCH_SWARM_LAB) scripts/swarm-lab.sh down >/dev/null 2>&1' EXIT INT TERM; \
+	  BENCH_N="$(BENCH_N)" BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_LIMIT=$(BENCH_LIMIT) .build/release/sutactl-bench --swarm
 
 ## Runs the libFuzzer target over load+validate for $(SECONDS) seconds in each of $(JOBS)
 ## parallel jobs (`make fuzz SECONDS=300 JOBS=2`: ten CPU-minutes on two cores).

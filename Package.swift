@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "SutaClientsTests", dependencies: ["SutaClients", "SutaErrors", "SutaPlan", "SutaTestSupport"]),
         .testTarget(name: "SutaPlanTests", dependencies: ["SutaPlan"]),
         .testTarget(name: "SutaControllerTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaTestSupport"]),
-        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaHTTP", "SutaTestSupport"],
+        .testTarget(name: "SutactlTests", dependencies: ["SutaController", "SutaClients", "SutaErrors", "SutaHTTP", "SutaPlan", "SutaTestSupport"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

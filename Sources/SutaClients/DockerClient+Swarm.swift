@@ -42,6 +42,15 @@ extension DockerClient {
         return try await decoded([SwarmTask].self, "GET", "/tasks", query: query)
     }
 
+    /// The tasks whose service's labels match every term (a task carries its service's labels,
+    /// and keeps them once the service is removed, until the task itself is gone), whose
+    /// desired state is `running`, or all.
+    public func listTasks(labelFilters: [String], desiredRunning: Bool = true) async throws(DockerError) -> [SwarmTask] {
+        var query = DockerQuery()
+        query.add(filters: DockerFilters(["label": labelFilters, "desired-state": desiredRunning ? ["running"] : []]))
+        return try await decoded([SwarmTask].self, "GET", "/tasks", query: query)
+    }
+
     /// Every node of the swarm.
     public func listNodes() async throws(DockerError) -> [SwarmNode] {
         try await decoded([SwarmNode].self, "GET", "/nodes")

@@ -11,14 +11,9 @@ struct AllHealthyTimer {
     /// Seconds from `start` until all `count` containers were healthy; nil when `limit` passed
     /// first or `givingUp` said to stop (the tool under test failed).
     func untilHealthy(from start: ContinuousClock.Instant, limit: Duration, givingUp: () -> Bool = { false }) async -> Double? {
-        while ContinuousClock.now - start < limit {
+        await PollUntil.seconds(from: start, limit: limit, every: .milliseconds(100), givingUp: givingUp) {
             let containers = (try? await client.listContainers(all: true, labelFilters: [label])) ?? []
-            if containers.filter({ $0.status.contains("(healthy)") }).count >= count {
-                return (ContinuousClock.now - start).benchSeconds
-            }
-            if givingUp() { return nil }
-            try? await Task.sleep(for: .milliseconds(100))
+            return containers.filter { $0.status.contains("(healthy)") }.count >= count
         }
-        return nil
     }
 }

@@ -16,6 +16,10 @@ final class ChildRun: Sendable {
         /// stdout and stderr together.
         var output: String
         var timedOut: Bool { status == nil }
+        /// The output's last line that is not blank, at most 200 characters (for the tables' notes).
+        var lastLine: String {
+            String(output.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "").prefix(200).description
+        }
     }
 
     let start: ContinuousClock.Instant

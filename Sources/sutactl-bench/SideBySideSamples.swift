@@ -1,20 +1,7 @@
-/// What the side-by-side benchmark measured of one tool (or of the raw-API floor) over its
+/// What a side-by-side benchmark measured of one tool (or of the raw-API floor) over its
 /// rounds: each measure's values, one per round that got that far, and notes on the rounds
-/// that did not.
-struct SideBySideSamples {
-    /// A figure of one round.
-    enum Measure: String, CaseIterable {
-        case coldReturned = "cold up: returns"
-        case coldHealthy = "cold up: all healthy"
-        case noop = "no-op (second up)"
-        case change = "one service changed"
-        case down = "down (graceful, volumes)"
-        case peakUp = "peak RSS of up/apply (MB)"
-        case peakDown = "peak RSS of down (MB)"
-        /// The floor's lone create+start, the unit of `change`.
-        case loneCreateStart = "lone create+start"
-    }
-
+/// that did not. `Measure` is the benchmark's set of figures (`ComposeMeasure`, `SwarmMeasure`).
+struct SideBySideSamples<Measure: Hashable & CaseIterable & RawRepresentable<String>> {
     private(set) var values: [Measure: [Double]] = [:]
     private(set) var notes: [String] = []
     /// Set when a round ran out of time: later rounds skip the tool.
@@ -41,4 +28,13 @@ struct SideBySideSamples {
 
     /// The largest value of a measure.
     func maximum(_ measure: Measure) -> Double? { values[measure]?.max() }
+
+    /// Every round's values of each measure that has any, for the tables' last lines:
+    /// `cold up: returns 1.2/1.3/1.1; ...`.
+    var perRound: String {
+        Measure.allCases.compactMap { measure -> String? in
+            guard let values = values[measure] else { return nil }
+            return "\(measure.rawValue) " + values.map(TableCells.number).joined(separator: "/")
+        }.joined(separator: "; ")
+    }
 }

@@ -17,12 +17,12 @@ struct SideBySideTable {
                     + "rounds: \(rounds), order swapped each round; medians (s unless MB)")
         Swift.print("")
         Swift.print(pad("measure", 28) + pad("sutactl", 10) + pad("compose", 22) + pad("ratio", 8) + pad("API floor", 11) + "targets")
-        for measure in SideBySideSamples.Measure.allCases where measure != .loneCreateStart {
+        for measure in ComposeMeasure.allCases where measure != .loneCreateStart {
             let ours = measure == .peakUp || measure == .peakDown ? sutactl.maximum(measure) : sutactl.median(measure)
             let theirs = measure == .peakUp || measure == .peakDown ? compose.maximum(measure) : compose.median(measure)
             let ratio = ours.flatMap { mine in theirs.map { mine / $0 } }
             Swift.print(pad(measure.rawValue, 28) + pad(ours.map(number) ?? notMeasured(sutactl), 10)
-                        + pad(theirs.map(number) ?? notMeasured(compose), 22) + pad(ratio.map { String(format: "%.2fx", $0) } ?? "", 8)
+                        + pad(theirs.map(number) ?? notMeasured(compose), 22) + pad(TableCells.ratio(ours, theirs), 8)
                         + pad(floorCell(measure), 11) + targets(measure, ours: ours, ratio: ratio))
         }
         let completes = sutactl.completedRounds == rounds
@@ -33,17 +33,13 @@ struct SideBySideTable {
             for note in samples.notes { Swift.print("note: \(tool) \(note)") }
         }
         Swift.print("")
-        Swift.print("per round (\(SideBySideSamples.Measure.allCases.filter { $0 != .loneCreateStart }.count) measures; floor: returns, all healthy, lone create+start)")
+        Swift.print("per round (\(ComposeMeasure.allCases.filter { $0 != .loneCreateStart }.count) measures; floor: returns, all healthy, lone create+start)")
         for (tool, samples) in [("sutactl", sutactl), ("compose", compose), ("floor", floor)] {
-            let cells = SideBySideSamples.Measure.allCases.compactMap { measure -> String? in
-                guard let values = samples.values[measure] else { return nil }
-                return "\(measure.rawValue) " + values.map(number).joined(separator: "/")
-            }
-            Swift.print("  \(pad(tool, 8)) " + cells.joined(separator: "; "))
+            Swift.print("  \(pad(tool, 8)) " + samples.perRound)
         }
     }
 
-    private func floorCell(_ measure: SideBySideSamples.Measure) -> String {
+    private func floorCell(_ measure: ComposeMeasure) -> String {
         switch measure {
         case .coldReturned, .coldHealthy: result.floor.median(measure).map(number) ?? ""
         case .change: result.floor.median(.loneCreateStart).map { "lone " + number($0) } ?? ""
@@ -51,7 +47,7 @@ struct SideBySideTable {
         }
     }
 
-    private func targets(_ measure: SideBySideSamples.Measure, ours: Double?, ratio: Double?) -> String {
+    private func targets(_ measure: ComposeMeasure, ours: Double?, ratio: Double?) -> String {
         switch measure {
         case .coldHealthy:
             let floor = result.floor.median(.coldHealthy)
@@ -74,13 +70,11 @@ struct SideBySideTable {
         target + (met.map { $0 ? " ok" : " MISSED" } ?? " n/a")
     }
 
-    private func notMeasured(_ samples: SideBySideSamples) -> String {
+    private func notMeasured(_ samples: SideBySideSamples<ComposeMeasure>) -> String {
         samples.gaveUp ? "did not finish in \(limitSeconds) s" : "-"
     }
 
-    private func number(_ value: Double) -> String { String(format: value < 10 ? "%.3f" : "%.1f", value) }
+    private func number(_ value: Double) -> String { TableCells.number(value) }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    private func pad(_ text: String, _ width: Int) -> String { TableCells.pad(text, width) }
 }

@@ -6,7 +6,8 @@ import SutaController
 // peak RSS is its own; the parent prints the table.
 // Usage: sutactl-bench [--iterations N] [--skip-engine] | sutactl-bench --generate DIR COUNT (writes a set to profile)
 //        | sutactl-bench --compose (side by side with docker-compose; BENCH_N, BENCH_ROUNDS, BENCH_LIMIT)
-//        | sutactl-bench --write-topology DIR COUNT (the side-by-side topology as compose file and manifests)
+//        | sutactl-bench --swarm (side by side with docker stack deploy on a 3-node lab of its own; root; the same variables)
+//        | sutactl-bench --write-topology DIR COUNT [--swarm] (the side-by-side topology as compose file and manifests)
 
 let arguments = CommandLine.arguments
 let iterations = arguments.firstIndex(of: "--iterations").flatMap { Int(arguments[$0 + 1]) } ?? 15
@@ -39,34 +40,33 @@ if let index = arguments.firstIndex(of: "--generate") {
 }
 
 if let index = arguments.firstIndex(of: "--write-topology") {
-    // Writes the side-by-side topology both ways: sutactl-bench --write-topology DIR COUNT
-    // (DIR/compose.yaml and DIR/manifests/; ports from 30000, subnet 10.230.0.0/24).
+    // Writes the side-by-side topology both ways: sutactl-bench --write-topology DIR COUNT [--swarm]
+    // (DIR/compose.yaml and DIR/manifests/; ports from 30000, subnet 10.230.0.0/24; with
+    // --swarm the forms for docker stack deploy and engine mode swarm).
     let count = Int(arguments[index + 2])!
+    let engine: TopologyEngine = arguments.contains("--swarm") ? .swarm : .docker
     let topology = BenchTopology(count: count, ports: (0..<BenchTopology.publishedPortCount(count)).map { 30000 + $0 },
                                  subnet: "10.230.0.0/24", gateway: "10.230.0.1")
     let directory = URL(fileURLWithPath: arguments[index + 1])
-    try ComposeFileWriter.write(topology, into: directory)
-    try TopologyManifestWriter.write(topology, project: "bench-topology", into: directory)
+    try ComposeFileWriter.write(topology, engine: engine, into: directory)
+    try TopologyManifestWriter.write(topology, project: "bench-topology", engine: engine, into: directory)
     exit(0)
 }
 
 if arguments.contains("--compose") {
-    // The side-by-side benchmark against docker-compose: BENCH_N (sizes, e.g. "59 200"),
-    // BENCH_ROUNDS (at least 1) and BENCH_LIMIT (seconds per command) pick what runs.
+    // The side-by-side benchmark against docker-compose (BenchSettings: what runs).
     let environment = ProcessInfo.processInfo.environment
-    let sizes = (environment["BENCH_N"] ?? "59").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int($0) }
-    let rounds = max(1, Int(environment["BENCH_ROUNDS"] ?? "") ?? 3)
-    let limit = Int64(environment["BENCH_LIMIT"] ?? "") ?? 300
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("sutactl")
+    let settings = BenchSettings(environment: environment)
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-compose-\(getpid())")
     print("sutactl against docker-compose 1.29 (release build; same image, command, limits, health checks, dependency conditions, volumes;"
-          + " each command limited to \(limit) s)")
+          + " each command limited to \(settings.limit) s)")
     do {
         let engine = try DockerEngineDriver.fromEnvironment(environment)
-        for count in sizes {
-            let bench = SideBySideBench(count: count, rounds: rounds, limit: .seconds(limit), sutactl: binary,
-                                        composePath: environment["BENCH_COMPOSE"] ?? "/usr/bin/docker-compose", engine: engine, work: work)
-            SideBySideTable(result: try await bench.run(), rounds: rounds, limitSeconds: limit).print()
+        for count in settings.sizes {
+            let setup = SideBySideSetup(count: count, rounds: settings.rounds, limit: .seconds(settings.limit), sutactl: BenchSettings.sutactl,
+                                        work: work, name: "bench-compose")
+            let bench = SideBySideBench(setup: setup, composePath: settings.compose, engine: engine)
+            SideBySideTable(result: try await bench.run(), rounds: settings.rounds, limitSeconds: settings.limit).print()
         }
     } catch {
         print("FAILED: \(error)")
@@ -75,6 +75,41 @@ if arguments.contains("--compose") {
     }
     try? FileManager.default.removeItem(at: work)
     exit(0)
+}
+
+if arguments.contains("--swarm") {
+    // The side-by-side benchmark against docker stack deploy on a 3-node lab of its own,
+    // removed at the end whatever happened (BenchSettings: what runs).
+    let environment = ProcessInfo.processInfo.environment
+    let settings = BenchSettings(environment: environment)
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("sutactl-bench-swarm-\(getpid())")
+    let lab = BenchSwarmLab(repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), environment: environment)
+    print("sutactl against docker stack deploy on a \(BenchSwarmLab.nodeCount)-node swarm lab (release build; same image, command, limits,"
+          + " health checks, volumes, ports, rollout settings; each command limited to \(settings.limit) s)")
+    var failed = false
+    do {
+        try lab.start()
+        let manager = try lab.clients()[0]
+        let engineVersion = try await manager.version().version
+        let cli = try await ChildRun([settings.docker, "version", "--format", "{{.Client.Version}}"], in: work.deletingLastPathComponent(),
+                                     environment: environment.merging(["DOCKER_HOST": lab.managerHost]) { $1 }, limit: .seconds(30)).finish()
+        for count in settings.sizes {
+            let setup = SideBySideSetup(count: count, rounds: settings.rounds, limit: .seconds(settings.limit), sutactl: BenchSettings.sutactl,
+                                        work: work, name: "bench-swarm")
+            let bench = SwarmBench(setup: setup, docker: settings.docker, lab: lab)
+            SwarmTable(result: try await bench.run(), rounds: settings.rounds, limitSeconds: settings.limit,
+                       cliVersion: cli.lastLine, engineVersion: engineVersion).print()
+        }
+    } catch {
+        print("FAILED: \(error)")
+        failed = true
+    }
+    if let problem = lab.stop() {
+        print("FAILED: \(problem)")
+        failed = true
+    }
+    try? FileManager.default.removeItem(at: work)
+    exit(failed ? 1 : 0)
 }
 
 if let index = arguments.firstIndex(of: "--child") {
@@ -98,9 +133,8 @@ var failed = false
 var engineRows: [EngineBench.Row] = []
 var engineProblem: String?
 if !arguments.contains("--skip-engine") {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("sutactl")
     do {
-        engineRows = try await EngineBench(sutactl: binary, repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
+        engineRows = try await EngineBench(sutactl: BenchSettings.sutactl, repository: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).run()
     } catch {
         engineProblem = "\(error)"
         failed = true

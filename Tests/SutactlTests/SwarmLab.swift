@@ -1,4 +1,5 @@
 import Foundation
+import SutaTestSupport
 import XCTest
 
 /// A 3-node swarm of the test's own (`scripts/swarm-lab.sh` with a directory and namespace
@@ -46,21 +47,12 @@ struct SwarmLab {
 
     private func script(_ command: String) throws {
         let script = SutactlRunner.repositoryRoot.appendingPathComponent("scripts/swarm-lab.sh").path
-        let log = "\(directory).log"
-        let words = ["/bin/bash", "-c", "exec \"$0\" \"$1\" >\"$2\" 2>&1 </dev/null", script, command, log]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
         environment["SWARM_LAB_DIR"] = directory
         environment["SWARM_LAB_NAME"] = name
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, envp) == 0 else { throw EngineUnavailable(message: "posix_spawn failed") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(atPath: log)
+        guard let (status, output) = SwarmLabScript.run(script, command, environment: environment, log: "\(directory).log") else {
+            throw EngineUnavailable(message: "posix_spawn failed")
+        }
         guard status == 0 else { throw EngineUnavailable(message: "swarm-lab.sh \(command) failed (\(status)):\n\(output)") }
     }
 
