@@ -35,13 +35,6 @@ extension DockerClient {
         try await call("DELETE", "/services/\(segment(id))")
     }
 
-    /// The tasks of the service `service` (name or ID) whose desired state is `running`, or all.
-    public func listTasks(service: String, desiredRunning: Bool = true) async throws(DockerError) -> [SwarmTask] {
-        var query = DockerQuery()
-        query.add(filters: DockerFilters(["service": [service], "desired-state": desiredRunning ? ["running"] : []]))
-        return try await decoded([SwarmTask].self, "GET", "/tasks", query: query)
-    }
-
     /// The tasks whose service's labels match every term (a task carries its service's labels,
     /// and keeps them once the service is removed, until the task itself is gone), whose
     /// desired state is `running`, or all.

@@ -12,6 +12,9 @@ public struct SwarmTask: Decodable, Sendable, Equatable {
     public var state: String
     public var message: String
     public var error: String?
+    /// States in which the task's container no longer runs.
+    public static let stoppedStates: Set<String> = ["complete", "shutdown", "failed", "rejected", "orphaned", "remove"]
+
     /// Whether the task's container has a health check.
     public var hasHealthCheck: Bool
     /// The task's template: equal to its service's when the task runs the current spec.

@@ -90,14 +90,9 @@ public struct SwarmController: Sendable {
 
     /// Each service of the config as the swarm runs it (nil: not created), and the nodes.
     public func status(_ config: ResolvedConfig) async throws(SutaError) -> SwarmStatusReport {
-        let names = ResourceNames(project: config.project.name)
         let nodes = try await driver.nodes()
-        var services: [(String, SwarmServiceState?)] = []
-        for service in config.services {
-            let (found, tasks) = try await driver.serviceState(name: names.network(service.name))
-            services.append((service.name, found.map { SwarmServiceState(service: service.name, found: $0, tasks: tasks, nodes: nodes) }))
-        }
-        return SwarmStatusReport(project: config.project.name, services: services, nodes: nodes)
+        let states = SwarmServiceState.byService(try await driver.serviceStates(project: config.project.name), nodes: nodes)
+        return SwarmStatusReport(project: config.project.name, services: config.services.map { ($0.name, states[$0.name]) }, nodes: nodes)
     }
 
     private func execute(_ plan: Plan, project: String, audit: AuditLog, cause: String, deadline: ContinuousClock.Instant,
@@ -109,18 +104,18 @@ public struct SwarmController: Sendable {
     /// manifests' (a rolled back update puts the old ones back), or the timeout passes.
     /// `sent`: the settings label each created or updated service was given.
     private func waitUntilConverged(_ services: [ServiceSpec], project: String, sent: [String: String], deadline: ContinuousClock.Instant) async -> [String: String] {
-        let names = ResourceNames(project: project)
         var problems: [String: String] = [:]
         var pending = services
         while !pending.isEmpty {
             problems = [:]
             var settled: Set<String> = []
+            let states = (try? await driver.serviceStates(project: project)).map { SwarmServiceState.byService($0, nodes: []) } ?? [:]
             for service in pending {
-                guard let (found, tasks) = try? await driver.serviceState(name: names.network(service.name)), let found else {
+                guard let state = states[service.name] else {
                     problems[service.name] = "the swarm service is missing"
                     continue
                 }
-                switch SwarmServiceState(service: service.name, found: found, tasks: tasks, nodes: []).condition(.healthy, sentLabel: sent[service.name]) {
+                switch state.condition(.healthy, sentLabel: sent[service.name]) {
                 case .met: settled.insert(service.name)
                 case .notYet(let why): problems[service.name] = why
                 case .never(let why): problems[service.name] = why; settled.insert(service.name)

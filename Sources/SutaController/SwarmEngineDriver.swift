@@ -75,16 +75,23 @@ public struct SwarmEngineDriver: Sendable {
                     throw error.sutaError
                 }
             }
-        case .swarm(.removeService(_, _, let id)):
+        case .swarm(.removeService(let service, _, let id)):
             do {
                 try await client.removeService(id)
             } catch .notFound {
             } catch {
                 throw error.sutaError
             }
-            // Its tasks stop on their nodes a little later: wait, so that what follows finds them gone.
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline, !((try? await client.listTasks(service: id, desiredRunning: false)) ?? []).isEmpty {
+            // Its tasks stop on their nodes a little later (each after its grace period): wait,
+            // so that what follows (its networks, secrets, configs) finds them stopped. By label:
+            // once the service is removed, the manager no longer knows its name or ID. A task on a
+            // node that is down stops when the node comes back; nothing waits for it.
+            let owned = labels.filter { $0.key == OwnershipLabels.project }.map { "\($0.key)=\($0.value)" } + ["\(OwnershipLabels.service)=\(service)"]
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline {
+                guard let tasks = try? await client.listTasks(labelFilters: owned, desiredRunning: false),
+                      let ready = try? await client.listNodes().filter({ $0.state == "ready" }).map(\.id) else { break }
+                if !tasks.contains(where: { ready.contains($0.nodeID) && !SwarmTask.stoppedStates.contains($0.state) }) { break }
                 try? await Task.sleep(for: .milliseconds(300))
             }
         default:
@@ -92,12 +99,15 @@ public struct SwarmEngineDriver: Sendable {
         }
     }
 
-    /// A service's state: its update's, and its tasks that should run, with each one's node.
-    public func serviceState(name: String) async throws(SutaError) -> (service: SwarmService?, tasks: [SwarmTask]) {
-        try await call {
-            let services = try await client.listServices().filter { $0.spec.name == name }
-            guard let service = services.first else { return (nil, []) }
-            return (service, try await client.listTasks(service: service.id))
+    /// The project's swarm services, by name, each with its tasks that should run: two
+    /// requests for the whole project (a task carries its service's labels).
+    public func serviceStates(project: String) async throws(SutaError) -> [String: (service: SwarmService, tasks: [SwarmTask])] {
+        let owned = ["\(OwnershipLabels.project)=\(project)"]
+        return try await call {
+            async let services = client.listServices(labelFilters: owned)
+            async let tasks = client.listTasks(labelFilters: owned)
+            let byService = Dictionary(grouping: try await tasks, by: \.serviceID)
+            return Dictionary(try await services.map { ($0.spec.name, ($0, byService[$0.id] ?? [])) }) { first, _ in first }
         }
     }
 

@@ -17,7 +17,7 @@ struct SwarmPlanExecutor: Sendable {
 
     func execute(_ plan: Plan) async -> ExecutionResult {
         let labels = [OwnershipLabels.project: project, OwnershipLabels.managedBy: OwnershipLabels.managedByValue]
-        let reader = SwarmServiceReader(driver: driver)
+        let reader = SwarmServiceReader(driver: driver, project: project)
         let sent = SwarmPlanExecutor.sentLabels(plan)
         var outcomes: [Int: StepOutcome] = [:]
         await withTaskGroup(of: (Int, StepOutcome).self) { group in
@@ -75,10 +75,9 @@ struct SwarmPlanExecutor: Sendable {
     /// nil once `wait.service`'s tasks meet the condition; else why they never will (or did
     /// not by the deadline). `sent`: the label the plan gave the dependency, if it changed it.
     private func waitFor(_ wait: PlanStep.Wait, reader: SwarmServiceReader, sent: String?) async -> String? {
-        let name = ResourceNames(project: project).network(wait.service)
         var last = "the swarm service is missing"
         while true {
-            if let state = await reader.state(of: name, service: wait.service) {
+            if let state = await reader.state(of: wait.service) {
                 switch state.condition(wait.condition, sentLabel: sent) {
                 case .met: return nil
                 case .never(let why): return why

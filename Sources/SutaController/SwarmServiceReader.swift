@@ -1,22 +1,22 @@
-/// Reads swarm services' states for the dependency waits of one execution: each service at
-/// most once per 400 ms, however many steps wait for it.
+/// Reads the project's swarm services for the dependency waits of one execution: at most once
+/// per 400 ms, however many steps wait.
 actor SwarmServiceReader {
     private let driver: SwarmEngineDriver
-    private var read: [String: (at: ContinuousClock.Instant, state: SwarmServiceState?)] = [:]
+    private let project: String
+    private var read: (at: ContinuousClock.Instant, states: [String: SwarmServiceState])?
 
-    init(driver: SwarmEngineDriver) {
+    init(driver: SwarmEngineDriver, project: String) {
         self.driver = driver
+        self.project = project
     }
 
-    /// The swarm service `name` (the manifests' `service`) as it is now; nil when it cannot be
-    /// read or is not there.
-    func state(of name: String, service: String) async -> SwarmServiceState? {
-        if let cached = read[name], ContinuousClock.now - cached.at < .milliseconds(400) { return cached.state }
-        var state: SwarmServiceState?
-        if let (found, tasks) = try? await driver.serviceState(name: name), let found {
-            state = SwarmServiceState(service: service, found: found, tasks: tasks, nodes: [])
-        }
-        read[name] = (ContinuousClock.now, state)
-        return state
+    /// The manifests' service `service` as the swarm runs it now; nil when it cannot be read
+    /// or is not there.
+    func state(of service: String) async -> SwarmServiceState? {
+        if let read, ContinuousClock.now - read.at < .milliseconds(400) { return read.states[service] }
+        guard let found = try? await driver.serviceStates(project: project) else { return nil }
+        let states = SwarmServiceState.byService(found, nodes: [])
+        read = (ContinuousClock.now, states)
+        return states[service]
     }
 }

@@ -1,5 +1,6 @@
 import SutaClients
 import SutaModel
+import SutaPlan
 
 /// One swarm service as `status` and `apply` see it: how many of its tasks run the current
 /// spec, where each task is, and how its last update ended.
@@ -43,6 +44,17 @@ public struct SwarmServiceState: Sendable, Equatable {
                              state: task.state, health: health, message: task.error ?? task.message,
                              current: task.spec == found.spec.taskTemplate)
         }
+    }
+
+    /// The project's services as ``SwarmEngineDriver/serviceStates(project:)`` read them, by the
+    /// manifests' service name (their `sutactl.service` label).
+    static func byService(_ found: [String: (service: SwarmService, tasks: [SwarmTask])], nodes: [SwarmNode]) -> [String: SwarmServiceState] {
+        var states: [String: SwarmServiceState] = [:]
+        for (name, (service, tasks)) in found {
+            let manifestName = service.spec.labels?[OwnershipLabels.service] ?? name
+            states[manifestName] = SwarmServiceState(service: manifestName, found: service, tasks: tasks, nodes: nodes)
+        }
+        return states
     }
 
     /// Whether the service meets `condition`: `healthy` (and a converged apply) when its desired

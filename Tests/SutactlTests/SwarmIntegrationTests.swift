@@ -113,6 +113,10 @@ final class SwarmIntegrationTests: XCTestCase {
         XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
         XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
         XCTAssertEqual(try lab.docker(1, "config", "ls", "-q"), "")
+        // down returns once the services' tasks have stopped on the nodes that are up (node 3 is down).
+        for index in 1...2 {
+            XCTAssertEqual(try lab.docker(index, "ps", "-q", "--filter", "label=com.docker.swarm.service.name"), "", "node \(index)")
+        }
         // The nodes stop and remove the tasks' containers (and the network's local copy) on their own, a little later.
         var left = ""
         for _ in 0..<60 {
