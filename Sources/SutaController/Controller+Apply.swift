@@ -155,7 +155,7 @@ extension Controller {
             }
             let holds = plan.steps.contains { if case .holdService = $0.action { true } else { false } }
             if !plan.isEmpty {
-                var result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
+                let result = await execute(plan, observed: observed, executor: executor, audit: audit, report: report)
                 history.record(plan, result: result, now: Date().timeIntervalSince1970)
                 try? history.save(to: directory)
             }

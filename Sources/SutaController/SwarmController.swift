@@ -123,7 +123,7 @@ public struct SwarmController: Sendable {
             }
             pending.removeAll { settled.contains($0.name) }
             if pending.isEmpty || ContinuousClock.now >= deadline { break }
-            try? await Task.sleep(for: .milliseconds(500))
+            try? await Task.sleep(for: .milliseconds(250))
         }
         return problems
     }

@@ -85,7 +85,7 @@ struct SwarmPlanExecutor: Sendable {
                 }
             }
             if ContinuousClock.now >= deadline { return "not by the timeout (\(last))" }
-            try? await Task.sleep(for: .milliseconds(500))
+            try? await Task.sleep(for: .milliseconds(200))
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Reads the project's swarm services for the dependency waits of one execution: at most once
-/// per 400 ms, however many steps wait.
+/// per 150 ms (two requests), however many steps wait.
 actor SwarmServiceReader {
     private let driver: SwarmEngineDriver
     private let project: String
@@ -13,7 +13,7 @@ actor SwarmServiceReader {
     /// The manifests' service `service` as the swarm runs it now; nil when it cannot be read
     /// or is not there.
     func state(of service: String) async -> SwarmServiceState? {
-        if let read, ContinuousClock.now - read.at < .milliseconds(400) { return read.states[service] }
+        if let read, ContinuousClock.now - read.at < .milliseconds(150) { return read.states[service] }
         guard let found = try? await driver.serviceStates(project: project) else { return nil }
         let states = SwarmServiceState.byService(found, nodes: [])
         read = (ContinuousClock.now, states)

@@ -37,6 +37,11 @@ enum SwarmCommand {
             EngineCommand.announce(project, target.source)
             let outcome = try await controller.down(project: project, waitForLock: !options.noWait) { Console.error($0) }
             Console.out(summary(outcome))
+            if options.volumes {
+                // As `docker stack rm`: the manager cannot remove what each node's tasks created.
+                Console.error("note: volumes were not removed: on a swarm each node keeps its own copy of a named volume"
+                              + " (`docker volume rm \(project)_NAME` on each node removes it)")
+            }
             return outcome.succeeded ? .success : .applyFailed
         case "logs":
             guard let service = options.arguments.first else {

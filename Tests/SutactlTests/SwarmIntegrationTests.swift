@@ -108,8 +108,9 @@ final class SwarmIntegrationTests: XCTestCase {
         XCTAssertTrue(moved, status.stdout)
 
         // down leaves nothing of the project on the nodes still up.
-        let down = try SutactlRunner.run(["down", "-f", manifests], environment: environment)
+        let down = try SutactlRunner.run(["down", "-f", manifests, "--volumes"], environment: environment)
         XCTAssertEqual(down.status, 0, down.stderr + down.stdout)
+        XCTAssertTrue(down.stderr.contains("note: volumes were not removed: on a swarm each node keeps its own copy"), down.stderr)
         XCTAssertEqual(try lab.docker(1, "service", "ls", "-q"), "")
         XCTAssertEqual(try lab.docker(1, "secret", "ls", "-q"), "")
         XCTAssertEqual(try lab.docker(1, "config", "ls", "-q"), "")
