@@ -1,16 +1,16 @@
 import Foundation
 import Glibc
 
-/// Runs `scripts/swarm-lab.sh` for a lab of its own (the tests' and the swarm benchmark's).
+/// Runs `scripts/swarm-lab.sh` (or its make targets) for a lab of its own (the tests' and the swarm benchmark's).
 /// Spawned directly, not through `Process`: the dockerds the script leaves running would
 /// inherit the descriptor through which Foundation learns that a child ended, and it would
 /// never learn it.
 public enum SwarmLabScript {
-    /// Runs `script command` (at most 180 s) with `environment` (SWARM_LAB_DIR, SWARM_LAB_NAME
-    /// and the like set), its output in the file `log` while it runs; the wait status and the
-    /// output, nil when it could not be started.
-    public static func run(_ script: String, _ command: String, environment: [String: String], log: String) -> (status: Int32, output: String)? {
-        let words = ["/bin/bash", "-c", "exec timeout -k 5 180 \"$0\" \"$1\" >\"$2\" 2>&1 </dev/null", script, command, log]
+    /// Runs `arguments` (`scripts/swarm-lab.sh up`, or `make swarm-lab`; at most 180 s) with
+    /// `environment` (SWARM_LAB_DIR, SWARM_LAB_NAME and the like set), its output in the file
+    /// `log` while it runs; the wait status and the output, nil when it could not be started.
+    public static func run(_ arguments: [String], environment: [String: String], log: String) -> (status: Int32, output: String)? {
+        let words = ["/bin/bash", "-c", "log=\"$1\"; shift; exec timeout -k 5 180 \"$@\" >\"$log\" 2>&1 </dev/null", "bash", log] + arguments
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

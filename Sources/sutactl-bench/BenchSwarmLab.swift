@@ -48,7 +48,7 @@ struct BenchSwarmLab {
         environment["SWARM_LAB_DIR"] = Self.directory
         environment["SWARM_LAB_NAME"] = Self.name
         environment["SWARM_LAB_NODES"] = String(Self.nodeCount)
-        guard let run = SwarmLabScript.run(repository.appendingPathComponent("scripts/swarm-lab.sh").path, command,
+        guard let run = SwarmLabScript.run([repository.appendingPathComponent("scripts/swarm-lab.sh").path, command],
                                            environment: environment, log: "\(Self.directory).log") else {
             throw BenchFailure(message: "could not start scripts/swarm-lab.sh")
         }

@@ -134,7 +134,8 @@ final class SwarmIntegrationTests: XCTestCase {
     /// unpublished (said so). `profile` with the examples/swarm overlay then publishes them on
     /// the nodes; `down` leaves nothing.
     func testMinimalPlatformProfile() throws {
-        let lab = try SwarmLab.start()
+        // As docs/swarm.md's sequence: `make swarm-lab`, its DOCKER_HOST, ..., `make swarm-lab-down`.
+        let lab = try SwarmLab.start(throughMake: true)
         defer { lab.stop() }
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("swarm-min-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: state) }

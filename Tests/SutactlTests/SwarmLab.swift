@@ -7,20 +7,24 @@ import XCTest
 struct SwarmLab {
     let directory: String
     let name: String
+    /// Started and removed through the README's `make swarm-lab` and `make swarm-lab-down`.
+    let throughMake: Bool
 
     /// The manager's `DOCKER_HOST`.
     var host: String { node(1) }
     func node(_ index: Int) -> String { "unix://\(directory)/n\(index)/docker.sock" }
 
-    static func start() throws -> SwarmLab {
+    static func start(throughMake: Bool = false) throws -> SwarmLab {
         guard getuid() == 0 else {
             if ProcessInfo.processInfo.environment["CI"] != nil { throw EngineUnavailable(message: "the swarm lab needs root") }
             throw XCTSkip("the swarm lab needs root (network namespaces and dockerd)")
         }
         let suffix = UUID().uuidString.prefix(4).lowercased().filter(\.isLetter)
-        let lab = SwarmLab(directory: "/tmp/stl-\(UUID().uuidString.prefix(6).lowercased())", name: "stl\(suffix)")
+        let lab = SwarmLab(directory: "/tmp/stl-\(UUID().uuidString.prefix(6).lowercased())", name: "stl\(suffix)", throughMake: throughMake)
         do {
-            try lab.script("up")
+            let output = try lab.script("up")
+            // What the lab prints for the operator: the manager's DOCKER_HOST.
+            guard output.contains("DOCKER_HOST=\(lab.host)") else { throw EngineUnavailable(message: "the lab did not print its DOCKER_HOST:\n\(output)") }
         } catch {
             lab.stop()
             throw error
@@ -45,15 +49,19 @@ struct SwarmLab {
         try run(["/usr/bin/docker", "-H", node(index)] + arguments)
     }
 
-    private func script(_ command: String) throws {
-        let script = SutactlRunner.repositoryRoot.appendingPathComponent("scripts/swarm-lab.sh").path
+    @discardableResult
+    private func script(_ command: String) throws -> String {
+        let root = SutactlRunner.repositoryRoot.path
+        let arguments = throughMake ? ["/usr/bin/make", "--no-print-directory", "-C", root, command == "up" ? "swarm-lab" : "swarm-lab-down"]
+            : ["\(root)/scripts/swarm-lab.sh", command]
         var environment = ProcessInfo.processInfo.environment
         environment["SWARM_LAB_DIR"] = directory
         environment["SWARM_LAB_NAME"] = name
-        guard let (status, output) = SwarmLabScript.run(script, command, environment: environment, log: "\(directory).log") else {
+        guard let (status, output) = SwarmLabScript.run(arguments, environment: environment, log: "\(directory).log") else {
             throw EngineUnavailable(message: "posix_spawn failed")
         }
-        guard status == 0 else { throw EngineUnavailable(message: "swarm-lab.sh \(command) failed (\(status)):\n\(output)") }
+        guard status == 0 else { throw EngineUnavailable(message: "\(arguments.joined(separator: " ")) failed (\(status)):\n\(output)") }
+        return output
     }
 
     private func run(_ words: [String]) throws -> String {
