@@ -11,7 +11,8 @@ import SutaPlan
 /// The last `limit` applied configurations of each service of a project, one JSON file per
 /// service under `history/` in the project's state directory, oldest first. Written by a
 /// successful apply (or `profile`, or `rollout undo`) for each service whose container it
-/// created or recreated; read by `rollout history` and `rollout undo`. No secret value is in
+/// created or recreated (on a swarm: whose swarm service it created or updated, once its tasks
+/// converged); read by `rollout history` and `rollout undo`. No secret value is in
 /// it (``ServiceRevision``).
 public struct RolloutHistory: Sendable {
     /// Revisions kept per service when none is asked for, as Kubernetes' `revisionHistoryLimit`.

@@ -1,10 +1,10 @@
 import SutaModel
 
 /// The read-only bind mounts of a config's services that a swarm can carry as configs: regular
-/// files of at most the swarm's 500 KiB (a directory, a missing path or a larger file stays a
-/// bind mount, whose source must then exist on every node).
+/// files of 1 byte to under the swarm's 500 KiB (a directory, a missing path, an empty or a
+/// larger file stays a bind mount, whose source must then exist on every node).
 enum SwarmConfigFiles {
-    /// The swarm's limit on a config's data (swarmkit's `MaxConfigSize`).
+    /// The swarm's bound on a config's data (swarmkit's `MaxConfigSize`: the data must be smaller).
     static let maxBytes = 500 * 1024
 
     /// Each such source path's contents, for ``SwarmPlanner/files``.
@@ -13,7 +13,7 @@ enum SwarmConfigFiles {
         for service in config.services {
             for mount in service.volumes where mount.kind == .bind && mount.readOnly {
                 guard let source = mount.source, files[source] == nil, let size = BoundedFileReader.regularFileSize(source),
-                      size > 0, size <= maxBytes, let bytes = try? BoundedFileReader.read(source, maxBytes: maxBytes) else { continue }
+                      size > 0, size < maxBytes, let bytes = try? BoundedFileReader.read(source, maxBytes: maxBytes) else { continue }
                 files[source] = bytes
             }
         }

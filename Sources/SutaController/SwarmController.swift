@@ -8,9 +8,10 @@ import SutaModel
 import SutaPlan
 
 /// `apply`, `diff`, `status` and `down` in engine mode swarm: observe the swarm through its
-/// manager, plan with ``SwarmPlanner``, carry the steps out in order, then wait until every
-/// service's tasks run its current spec (healthy where it has a check) or its update is
-/// rolled back.
+/// manager, plan with ``SwarmPlanner``, carry the steps out (``SwarmPlanExecutor``: each once
+/// what it needs first succeeded and its dependencies' tasks meet their conditions), then wait
+/// until every service's tasks run its current spec (healthy where it has a check) or its
+/// update is rolled back.
 public struct SwarmController: Sendable {
     public var driver: SwarmEngineDriver
     public var state: StateDirectory
@@ -105,6 +106,8 @@ public struct SwarmController: Sendable {
     /// `sent`: the settings label each created or updated service was given.
     private func waitUntilConverged(_ services: [ServiceSpec], project: String, sent: [String: String], deadline: ContinuousClock.Instant) async -> [String: String] {
         var problems: [String: String] = [:]
+        // What will not converge without a change (rolled back, paused): said once, kept.
+        var ended: [String: String] = [:]
         var pending = services
         while !pending.isEmpty {
             problems = [:]
@@ -118,13 +121,13 @@ public struct SwarmController: Sendable {
                 switch state.condition(.healthy, sentLabel: sent[service.name]) {
                 case .met: settled.insert(service.name)
                 case .notYet(let why): problems[service.name] = why
-                case .never(let why): problems[service.name] = why; settled.insert(service.name)
+                case .never(let why): ended[service.name] = why; settled.insert(service.name)
                 }
             }
             pending.removeAll { settled.contains($0.name) }
             if pending.isEmpty || ContinuousClock.now >= deadline { break }
             try? await Task.sleep(for: .milliseconds(250))
         }
-        return problems
+        return problems.merging(ended) { _, ended in ended }
     }
 }

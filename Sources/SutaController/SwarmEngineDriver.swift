@@ -32,7 +32,8 @@ public struct SwarmEngineDriver: Sendable {
             async let configs = client.listConfigs()
             return ObservedSwarm(
                 services: try await services.map { .init(id: $0.id, name: $0.spec.name, labels: $0.spec.labels ?? [:], updateState: $0.updateState,
-                                                         replicas: $0.spec.mode?.replicated?.replicas, image: $0.spec.taskTemplate.containerSpec.image) },
+                                                         replicas: $0.spec.mode?.replicated?.replicas, image: $0.spec.taskTemplate.containerSpec.image,
+                                                         stopGrace: $0.spec.taskTemplate.containerSpec.stopGracePeriod.map { .nanoseconds($0) }) },
                 secrets: try await secrets.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
                 networks: try await networks.filter { $0.scope == "swarm" }.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) },
                 configs: try await configs.map { ObservedObject(id: $0.id, name: $0.name, labels: $0.labels) })
@@ -75,7 +76,7 @@ public struct SwarmEngineDriver: Sendable {
                     throw error.sutaError
                 }
             }
-        case .swarm(.removeService(let service, _, let id)):
+        case .swarm(.removeService(let service, _, let id, let stopGrace)):
             do {
                 try await client.removeService(id)
             } catch .notFound {
@@ -87,7 +88,7 @@ public struct SwarmEngineDriver: Sendable {
             // once the service is removed, the manager no longer knows its name or ID. A task on a
             // node that is down stops when the node comes back; nothing waits for it.
             let owned = labels.filter { $0.key == OwnershipLabels.project }.map { "\($0.key)=\($0.value)" } + ["\(OwnershipLabels.service)=\(service)"]
-            let deadline = ContinuousClock.now + .seconds(120)
+            let deadline = ContinuousClock.now + (stopGrace ?? .seconds(10)) + .seconds(60)
             while ContinuousClock.now < deadline {
                 guard let tasks = try? await client.listTasks(labelFilters: owned, desiredRunning: false),
                       let ready = try? await client.listNodes().filter({ $0.state == "ready" }).map(\.id) else { break }
@@ -99,13 +100,14 @@ public struct SwarmEngineDriver: Sendable {
         }
     }
 
-    /// The project's swarm services, by name, each with its tasks that should run: two
+    /// The project's swarm services, by name, each with its tasks that should run (or, not
+    /// `desiredRunning`, every task, ended ones too: a task that exited is shut down): two
     /// requests for the whole project (a task carries its service's labels).
-    public func serviceStates(project: String) async throws(SutaError) -> [String: (service: SwarmService, tasks: [SwarmTask])] {
+    public func serviceStates(project: String, desiredRunning: Bool = true) async throws(SutaError) -> [String: (service: SwarmService, tasks: [SwarmTask])] {
         let owned = ["\(OwnershipLabels.project)=\(project)"]
         return try await call {
             async let services = client.listServices(labelFilters: owned)
-            async let tasks = client.listTasks(labelFilters: owned)
+            async let tasks = client.listTasks(labelFilters: owned, desiredRunning: desiredRunning)
             let byService = Dictionary(grouping: try await tasks, by: \.serviceID)
             return Dictionary(try await services.map { ($0.spec.name, ($0, byService[$0.id] ?? [])) }) { first, _ in first }
         }

@@ -56,9 +56,10 @@ extension SpecReader {
             // A loopback port is for this machine only: on a swarm it stays unpublished (never
             // widened to every address); the overlay still reaches it by service name.
             for port in service.ports where port.isLoopback {
-                diagnostics.warning("port \(port.shortForm) is not published in engine mode swarm: a swarm service cannot publish on \(port.hostIP) only;"
-                                    + " the service's network reaches it as \(service.name):\(port.containerPort)",
-                                    at: port.location, hint: "to publish it on every address of its node, a profile can write 0.0.0.0:\(port.hostPort.map(String.init) ?? ""):\(port.containerPort) (examples/swarm)")
+                let reach = service.networks.isEmpty ? "" : "; the service's network reaches it as \(service.name):\(port.containerPort)"
+                let published = port.hostPort.map { "0.0.0.0:\($0):\(port.containerPort)" } ?? "0.0.0.0::\(port.containerPort)"
+                diagnostics.warning("port \(port.shortForm) is not published in engine mode swarm: a swarm service cannot publish on \(port.hostIP) only"
+                                    + reach, at: port.location, hint: "to publish it on every address of its node, a profile can write \(published) (examples/swarm)")
             }
             for port in service.ports where !["", "0.0.0.0"].contains(port.hostIP) && !port.isLoopback {
                 diagnostics.error("port \(port.shortForm): a swarm service publishes on every address of its node, not on \(port.hostIP)",

@@ -13,14 +13,18 @@ public struct ObservedSwarm: Sendable, Hashable {
         public var replicas: Int?
         /// The image its spec runs now (nil: not read).
         public var image: String?
+        /// How long its tasks are given after the stop signal (nil: the engine's default).
+        public var stopGrace: Duration?
 
-        public init(id: String, name: String, labels: [String: String], updateState: String?, replicas: Int? = nil, image: String? = nil) {
+        public init(id: String, name: String, labels: [String: String], updateState: String?, replicas: Int? = nil, image: String? = nil,
+                    stopGrace: Duration? = nil) {
             self.id = id
             self.name = name
             self.labels = labels
             self.updateState = updateState
             self.replicas = replicas
             self.image = image
+            self.stopGrace = stopGrace
         }
 
         public var project: String? { labels[OwnershipLabels.project] }

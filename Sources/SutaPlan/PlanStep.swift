@@ -2,7 +2,8 @@ import SutaModel
 
 /// One action of a plan, why it is needed, and what must happen before it.
 public struct PlanStep: Sendable, Hashable {
-    /// A service whose condition must hold before a container step starts.
+    /// A service whose condition must hold before a container step starts (on a swarm: before
+    /// the service step is sent).
     public struct Wait: Sendable, Hashable {
         public var service: String
         public var condition: Dependency.Condition

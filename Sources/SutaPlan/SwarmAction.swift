@@ -8,8 +8,9 @@ public enum SwarmAction: Sendable, Hashable {
     case createService(SwarmServiceRequest)
     /// `POST /services/{id}/update` with this request (from a fresh read of the version).
     case updateService(SwarmServiceRequest, id: String)
-    /// `DELETE /services/{id}`: its tasks stop on every node.
-    case removeService(service: String, name: String, id: String)
+    /// `DELETE /services/{id}`: its tasks stop on every node, each within `stopGrace` (nil: the
+    /// engine's default) of its stop signal.
+    case removeService(service: String, name: String, id: String, stopGrace: Duration?)
     /// `DELETE /secrets/{id}`: a version no service uses any more.
     case removeSecret(name: String, id: String)
     /// `DELETE /configs/{id}`: a version no service uses any more.
@@ -20,7 +21,7 @@ public enum SwarmAction: Sendable, Hashable {
         switch self {
         case .createSecret(let request): "secret \(request.name)"
         case .createService(let request), .updateService(let request, _): "service \(request.service.name)"
-        case .removeService(let service, _, _): "service \(service)"
+        case .removeService(let service, _, _, _): "service \(service)"
         case .removeSecret(let name, _): "secret \(name)"
         case .createConfig(let request): "config \(request.name)"
         case .removeConfig(let name, _): "config \(name)"
@@ -31,7 +32,7 @@ public enum SwarmAction: Sendable, Hashable {
     public var service: String? {
         switch self {
         case .createService(let request), .updateService(let request, _): request.service.name
-        case .removeService(let service, _, _): service
+        case .removeService(let service, _, _, _): service
         case .createSecret, .removeSecret, .createConfig, .removeConfig: nil
         }
     }
@@ -50,7 +51,7 @@ public enum SwarmAction: Sendable, Hashable {
         switch self {
         case .createService(let request): "swarm service \(request.name)"
         case .updateService(let request, let id): "swarm service \(request.name) \(id.prefix(12))"
-        case .removeService(_, let name, let id): "swarm service \(name) \(id.prefix(12))"
+        case .removeService(_, let name, let id, _): "swarm service \(name) \(id.prefix(12))"
         case .createSecret, .removeSecret, .createConfig, .removeConfig: ""
         }
     }

@@ -39,7 +39,7 @@ public struct SwarmPlanner: Sendable {
         for service in config.services {
             var uses: [SwarmServiceRequest.SecretUse] = []
             for variable in service.environment where variable.isSecret {
-                guard let secret = secretRequest(variable, service: service.name) else {
+                guard let secret = secretRequest(variable) else {
                     unknown.append("service \(service.name): secret \(variable.name) (no fingerprint key yet: apply makes one)")
                     continue
                 }
@@ -130,7 +130,8 @@ public struct SwarmPlanner: Sendable {
         let desiredNames = Set(requests.map(\.name))
         for found in observed.services where found.project == project && !desiredNames.contains(found.name) && options.prune {
             let service = found.labels[OwnershipLabels.service] ?? found.name
-            removals.append(add(.swarm(.removeService(service: service, name: found.name, id: found.id)), "not desired", after: serviceSteps))
+            removals.append(add(.swarm(.removeService(service: service, name: found.name, id: found.id, stopGrace: found.stopGrace)), "not desired",
+                                after: serviceSteps))
         }
         let kept = observed.services.filter { $0.project == project && (desiredNames.contains($0.name) || !options.prune) }
         for (found, isSecret) in observed.secrets.map({ ($0, true) }) + observed.configs.map({ ($0, false) })
@@ -171,7 +172,7 @@ public struct SwarmPlanner: Sendable {
     }
 
     /// A secret variable's version: named with a MAC of its value under the project's key.
-    func secretRequest(_ variable: EnvironmentVariable, service: String) -> SwarmSecretRequest? {
+    func secretRequest(_ variable: EnvironmentVariable) -> SwarmSecretRequest? {
         guard let key = options.fingerprintKey else { return nil }
         let mac = key.shortMAC("swarm secret \(variable.name)\n\(variable.value)")
         return SwarmSecretRequest(name: "\(config.project.name)_\(variable.name)_\(mac)", variable: variable.name,
@@ -185,7 +186,8 @@ public struct SwarmPlanner: Sendable {
     func configRequest(source: String, data: [UInt8], service: String) -> SwarmConfigRequest? {
         guard let key = options.fingerprintKey else { return nil }
         let mac = key.shortMAC(bytes: Array("swarm config \(source)\n".utf8) + data)
-        let file = String(source.split(separator: "/").last ?? "file").map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "-" }
+        // swarmkit: [a-zA-Z0-9][a-zA-Z0-9-_.]* and at most 64 bytes; every character kept is ASCII.
+        let file = (source.split(separator: "/").last ?? "file").map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" }
         let name = String("\(config.project.name)_\(service)_\(String(file))".prefix(63 - mac.count)) + "_" + mac
         return SwarmConfigRequest(name: name, source: source,
                                   labels: [OwnershipLabels.project: config.project.name, OwnershipLabels.managedBy: OwnershipLabels.managedByValue,

@@ -21,13 +21,18 @@ enum EngineCommand {
             var loaded: ManifestTarget?
             if ["apply", "diff", "status", "logs", "down", "controller"].contains(options.command) {
                 let needs = ["apply", "controller"].contains(options.command) ? ManifestTarget.Needs() : readOnly
-                let target = try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
-                                                      environment: environment, state: state)
+                let reused = ["apply", "diff", "status"].contains(options.command)
+                // apply, diff and status would load them the same way: an error is theirs. logs,
+                // down and controller load them their own way (down needs no profile).
+                let target = reused ? try ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project,
+                                                              needs: needs, environment: environment, state: state)
+                    : try? ManifestTarget.load(paths: options.files, profiles: options.profiles, project: options.project, needs: needs,
+                                               environment: environment, state: state)
                 if let target, target.resolution.project.engineMode == .swarm {
                     warn(target)
                     return try await SwarmCommand.run(options, target: target, environment: environment, state: state)
                 }
-                if let target, ["apply", "diff", "status"].contains(options.command) {
+                if let target, reused {
                     warn(target)
                     loaded = target
                 }

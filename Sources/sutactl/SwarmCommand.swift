@@ -10,7 +10,8 @@ import SutaModel
 import Glibc
 #endif
 
-/// apply, diff, status, logs, down and controller in engine mode swarm (the Project's `engine.mode: swarm`, or
+/// apply, diff, status, logs, down and controller in engine mode swarm (and what `profile NAME`
+/// and `rollout undo` apply, through ``apply(_:target:environment:state:prune:services:)``) (the Project's `engine.mode: swarm`, or
 /// `--engine swarm`), against the manager named by DOCKER_HOST or the Project's `engine.host`.
 enum SwarmCommand {
     static func run(_ options: CommandOptions, target: ManifestTarget, environment: [String: String], state: StateDirectory) async throws -> ExitStatus {

@@ -8,9 +8,10 @@ final class EngineModeRuleTests: XCTestCase {
         let resolution = try Fixture.resolve("swarm-refused")
         XCTAssertNil(resolution.config)
         XCTAssertEqual(resolution.diagnostics.map(\.description), [
-            // A loopback port stays unpublished (never widened to every address): a warning.
+            // A loopback port stays unpublished (never widened to every address): a warning
+            // (web has no network: nothing reaches it by name).
             "swarm-refused/app.yaml:17:11: warning: port 127.0.0.1:8080:80/tcp is not published in engine mode swarm: a swarm service cannot"
-                + " publish on 127.0.0.1 only; the service's network reaches it as web:80\n"
+                + " publish on 127.0.0.1 only\n"
                 + "  hint: to publish it on every address of its node, a profile can write 0.0.0.0:8080:80 (examples/swarm)",
             "swarm-refused/app.yaml:17:32: error: port 10.0.0.1:8082:81/tcp: a swarm service publishes on every address of its node, not on 10.0.0.1\n"
                 + "  hint: write it as 0.0.0.0:8082:81",

@@ -162,4 +162,14 @@ final class SwarmPlannerTests: XCTestCase {
         XCTAssertTrue(edited.graphText.contains("[0] -> #1 update service web"), edited.graphText)
         XCTAssertTrue(edited.graphText.contains("[1] -> #2 remove config \(created.name): no service uses this version"), edited.graphText)
     }
+
+    /// A config's name is what swarmkit accepts: ASCII letters, digits, `-_.`, at most 64 bytes.
+    func testAConfigNameIsASCIIAndAtMost64Bytes() throws {
+        let planner = SwarmPlanner(config: config(), options: PlanOptions(fingerprintKey: FingerprintKey(bytes: Array(1...32))!))
+        let long = try XCTUnwrap(planner.configRequest(source: "/etc/" + String(repeating: "é", count: 40) + "-settings.conf", data: [1], service: "web"))
+        XCTAssertLessThanOrEqual(long.name.utf8.count, 64, long.name)
+        XCTAssertTrue(long.name.utf8.allSatisfy { $0 < 128 }, long.name)
+        XCTAssertTrue(long.name.hasPrefix("p_web_----"), long.name)
+        XCTAssertNotNil(long.name.range(of: "^[a-zA-Z0-9][a-zA-Z0-9_.-]*[a-zA-Z0-9]$", options: .regularExpression), long.name)
+    }
 }
