@@ -6,6 +6,7 @@ import Foundation
 import Dispatch
 import Glibc
 import SutaErrors
+import SutaModel
 
 /// What both controllers (containers and swarm) run around their passes: the project lock,
 /// the metrics server, SIGTERM and SIGINT, the engine's events, the resync timer and the
@@ -17,9 +18,12 @@ final class ControllerHarness {
     private var signals: [any DispatchSourceSignal] = []
     private var tasks: [Task<Void, Never>] = []
 
-    /// `events` follows the engine's events into the queue until cancelled.
-    init(directory: URL, settings: ControllerLoop.Settings, metrics: ControllerMetrics, paths: [String], log: ControllerLog,
-         events: @escaping @Sendable (TriggerQueue) async -> Void) throws(SutaError) {
+    /// `events` opens the stream of the project's events that call for a pass (`source`, e.g.
+    /// `engine`, names it in the log); it is followed into the queue until cancelled, opened
+    /// again with backoff when it breaks, and a resync asked for once it is back.
+    init<Events: AsyncSequence & SendableMetatype>(directory: URL, settings: ControllerLoop.Settings, metrics: ControllerMetrics, paths: [String], log: ControllerLog,
+                                source: String, events: @escaping @Sendable () -> Events) throws(SutaError)
+    where Events.Element == EngineEvent, Events.AsyncIterator: SendableMetatype {
         lock = try ProjectLock(directory: directory, wait: true) { holder in
             log.info("waiting for another sutactl (pid \(holder)) to release the project")
         }
@@ -41,7 +45,23 @@ final class ControllerHarness {
             return source
         }
         tasks = [
-            Task { await events(queue) },
+            Task {
+                var delay: Duration = .milliseconds(250)
+                while !Task.isCancelled {
+                    do {
+                        for try await event in events() {
+                            delay = .milliseconds(250)
+                            await queue.push(.event(event))
+                        }
+                    } catch {
+                        log.error("lost the \(source)'s event stream; retrying", ["error": "\(error)", "in": DurationText.format(delay)])
+                    }
+                    try? await Task.sleep(for: delay)
+                    delay = min(delay * 2, .seconds(10))
+                    metrics.engineReconnected()
+                    await queue.push(.resync)
+                }
+            },
             Task { [interval = settings.resyncInterval] in
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)

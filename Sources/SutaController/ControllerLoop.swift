@@ -39,8 +39,9 @@ public struct ControllerLoop: Sendable {
         let log = ControllerLog(json: settings.jsonLogs)
         var config = try target.config()
         let directory = try controller.state.writableProject(config.project.name)
-        let harness = try ControllerHarness(directory: directory, settings: settings, metrics: metrics, paths: target.paths, log: log) {
-            [project = config.project.name] queue in await followEvents(project: project, into: queue, log: log)
+        let harness = try ControllerHarness(directory: directory, settings: settings, metrics: metrics, paths: target.paths, log: log,
+                                            source: "engine") { [engine = controller.engine, project = config.project.name] in
+            engine.events(project: project).filter(\.needsReconcile)
         }
         defer { harness.stop() }
         let queue = harness.queue
@@ -149,14 +150,14 @@ public struct ControllerLoop: Sendable {
                     }
                 }
             }
-            let seconds = Self.seconds(ContinuousClock.now - start)
+            let seconds = (ContinuousClock.now - start).inSeconds
             metrics.reconciled(seconds: seconds, failed: !outcome.succeeded)
             for problem in outcome.plan.problems { log.error(problem) }
             let repairedServices = Set(outcome.plan.steps.filter { outcome.execution?.outcomes[$0.id] == .succeeded }.compactMap(\.action.service))
             // One repair per service, timed from its first event (a kill is kill + die + stop).
             let firstEvents = Dictionary(events.compactMap { event in event.service.map { ($0, event) } }) { a, b in a.received < b.received ? a : b }
             for (service, event) in firstEvents.sorted(by: { $0.key < $1.key }) where repairedServices.contains(service) {
-                let latency = Self.seconds(ContinuousClock.now - event.received)
+                let latency = (ContinuousClock.now - event.received).inSeconds
                 metrics.repaired(seconds: latency)
                 log.info("repaired \(service) after \(event.action)", ["latency": DecimalText.fixed(latency, digits: 3) + "s"])
             }
@@ -171,7 +172,7 @@ public struct ControllerLoop: Sendable {
             }))
             return .converged(requeueAfter: outcome.plan.requeue.values.min())
         } catch {
-            metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
+            metrics.reconciled(seconds: (ContinuousClock.now - start).inSeconds, failed: true)
             let terminal = !error.retryable
             log.error(terminal ? "reconcile failed; waiting for a change" : "reconcile failed; retrying", ["error": error.message])
             return terminal ? .terminal : .retryable
@@ -184,29 +185,5 @@ public struct ControllerLoop: Sendable {
             try? await Task.sleep(for: .milliseconds(Int(max(seconds, 0.01) * 1000)))
             if !Task.isCancelled { await queue.push(trigger) }
         }
-    }
-
-    /// Follows the project's events; when the stream breaks (the engine went away) retries
-    /// with backoff and asks for a resync once it is back.
-    private func followEvents(project: String, into queue: TriggerQueue, log: ControllerLog) async {
-        var delay: Duration = .milliseconds(250)
-        while !Task.isCancelled {
-            do {
-                for try await event in controller.engine.events(project: project) {
-                    delay = .milliseconds(250)
-                    if event.needsReconcile { await queue.push(.event(event)) }
-                }
-            } catch {
-                log.error("lost the engine's event stream; retrying", ["error": "\(error)", "in": DurationText.format(delay)])
-            }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(10))
-            metrics.engineReconnected()
-            await queue.push(.resync)
-        }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -30,8 +30,9 @@ public struct SwarmControllerLoop: Sendable {
         let log = ControllerLog(json: settings.jsonLogs)
         var config = try target.config()
         let directory = try controller.state.writableProject(config.project.name)
-        let harness = try ControllerHarness(directory: directory, settings: settings, metrics: metrics, paths: target.paths, log: log) {
-            [project = config.project.name] queue in await followEvents(project: project, into: queue, log: log)
+        let harness = try ControllerHarness(directory: directory, settings: settings, metrics: metrics, paths: target.paths, log: log,
+                                            source: "manager") { [driver = controller.driver, project = config.project.name] in
+            driver.events(project: project)
         }
         defer { harness.stop() }
         let queue = harness.queue
@@ -98,18 +99,18 @@ public struct SwarmControllerLoop: Sendable {
             let outcome = try await controller.apply(config, options: options) { line in
                 line.hasSuffix(": done") ? log.info(String(line.dropLast(": done".count))) : log.error(line)
             }
-            metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: !outcome.succeeded)
+            metrics.reconciled(seconds: (ContinuousClock.now - start).inSeconds, failed: !outcome.succeeded)
             if !outcome.succeeded { failure = SutaError(.engine, "a step failed") }
             let firstEvents = Dictionary(events.compactMap { event in event.service.map { ($0, event) } }) { a, b in a.received < b.received ? a : b }
             for step in outcome.plan.steps where step.cause.hasPrefix("drift") && outcome.execution?.outcomes[step.id] == .succeeded {
                 guard let service = step.action.service else { continue }
-                let latency = Self.seconds(ContinuousClock.now - (firstEvents[service]?.received ?? start))
+                let latency = (ContinuousClock.now - (firstEvents[service]?.received ?? start)).inSeconds
                 metrics.repaired(seconds: latency)
                 log.info("repaired \(service) after \(firstEvents[service]?.action ?? "resync")",
                          ["changes": step.changes.map(\.text).joined(separator: "; "), "latency": DecimalText.fixed(latency, digits: 3) + "s"])
             }
         } catch {
-            metrics.reconciled(seconds: Self.seconds(ContinuousClock.now - start), failed: true)
+            metrics.reconciled(seconds: (ContinuousClock.now - start).inSeconds, failed: true)
             log.error(error.retryable ? "reconcile failed; retrying" : "reconcile failed; waiting for a change", ["error": error.message])
             failure = error
         }
@@ -127,29 +128,5 @@ public struct SwarmControllerLoop: Sendable {
         metrics.setTasks(Dictionary(tasks, uniquingKeysWith: { a, _ in a }))
         metrics.setHealth(Dictionary(tasks.map { ($0.0, $0.1.desired > 0 && $0.1.running >= $0.1.desired) }, uniquingKeysWith: { a, _ in a }))
         return failure
-    }
-
-    /// Follows the manager's events; when the stream breaks retries with backoff and asks for
-    /// a resync once it is back.
-    private func followEvents(project: String, into queue: TriggerQueue, log: ControllerLog) async {
-        var delay: Duration = .milliseconds(250)
-        while !Task.isCancelled {
-            do {
-                for try await event in controller.driver.events(project: project) {
-                    delay = .milliseconds(250)
-                    await queue.push(.event(event))
-                }
-            } catch {
-                log.error("lost the manager's event stream; retrying", ["error": "\(error)", "in": DurationText.format(delay)])
-            }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(10))
-            metrics.engineReconnected()
-            await queue.push(.resync)
-        }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

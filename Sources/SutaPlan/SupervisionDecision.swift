@@ -31,7 +31,7 @@ public enum SupervisionDecision: Sendable, Hashable {
         let attempt = recent + 1
         guard let last = record?.restarts.max() else { return .restart(attempt: attempt) }
         let backoff = policy.backoff(attempt: attempt)
-        let due = last + Double(backoff.components.seconds) + Double(backoff.components.attoseconds) / 1e18
+        let due = last + backoff.inSeconds
         return due <= now ? .restart(attempt: attempt) : .wait(after: due - now, attempt: attempt)
     }
 }

@@ -13,7 +13,7 @@ public struct SupervisionRecord: Codable, Sendable, Hashable {
 
     /// Restarts within `window` before `now`.
     public func restarts(within window: Duration, now: Double) -> Int {
-        let seconds = Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18
+        let seconds = window.inSeconds
         return restarts.filter { now - $0 <= seconds }.count
     }
 }

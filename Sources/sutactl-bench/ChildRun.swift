@@ -1,4 +1,5 @@
 import Foundation
+import SutaModel
 import SutaTestSupport
 
 /// One run of a tool under test (sutactl or docker-compose) as a child process, under
@@ -71,7 +72,7 @@ final class ChildRun: Sendable {
         let status = process.terminationStatus
         // `time -f %M` writes the peak in KiB on its last line (after a note when the tool failed).
         let rss = (try? String(contentsOf: rssFile, encoding: .utf8))?.split(separator: "\n").last.flatMap { Double($0) }
-        return Outcome(seconds: (end! - start).benchSeconds, status: status == 124 || status == 137 ? nil : status,
+        return Outcome(seconds: (end! - start).inSeconds, status: status == 124 || status == 137 ? nil : status,
                        peakMegabytes: rss.map { $0 / 1024 }, output: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "")
     }
 }

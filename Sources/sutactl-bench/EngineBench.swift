@@ -123,7 +123,7 @@ struct EngineBench {
                 let state = try await engine.client.inspectContainer(container.id).state
                 if state.running && state.startedAt != startedBefore { break }
             }
-            repairs.append((ContinuousClock.now - start).benchSeconds)
+            repairs.append((ContinuousClock.now - start).inSeconds)
             try await Task.sleep(for: .seconds(1))
         }
         try await Task.sleep(for: .seconds(5))
@@ -189,7 +189,7 @@ struct EngineBench {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let elapsed = (ContinuousClock.now - start).benchSeconds
+        let elapsed = (ContinuousClock.now - start).inSeconds
         let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         if let json, json["succeeded"] as? Bool == false {
             throw BenchFailure(message: "sutactl \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self).prefix(400))")

@@ -54,7 +54,7 @@ struct EngineFloor {
             while next < min(parallelism, requests.count) { launch() }
             while try await group.next() != nil { if next < requests.count { launch() } }
         }
-        return ((ContinuousClock.now - start).benchSeconds, engine.requestCount - before)
+        return ((ContinuousClock.now - start).inSeconds, engine.requestCount - before)
     }
 
     /// One container alone (a second replica of the first service, without published ports):
@@ -68,6 +68,6 @@ struct EngineFloor {
         let start = ContinuousClock.now
         let id = try await engine.createContainer(lone)
         try await engine.startContainer(id: id)
-        return (ContinuousClock.now - start).benchSeconds
+        return (ContinuousClock.now - start).inSeconds
     }
 }

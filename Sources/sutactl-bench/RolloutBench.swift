@@ -1,4 +1,5 @@
 import Foundation
+import SutaModel
 import SutaController
 
 /// The rollout figure: a one-service project whose service has
@@ -60,7 +61,7 @@ struct RolloutBench {
     private func runningAgain(since start: ContinuousClock.Instant, label: String) async -> Double? {
         while ContinuousClock.now - start < .seconds(60) {
             let containers = (try? await engine.client.listContainers(labelFilters: [label, "sutactl.service=web"])) ?? []
-            if containers.contains(where: { $0.state == "running" }) { return (ContinuousClock.now - start).benchSeconds }
+            if containers.contains(where: { $0.state == "running" }) { return (ContinuousClock.now - start).inSeconds }
             try? await Task.sleep(for: .milliseconds(50))
         }
         return nil

@@ -45,7 +45,7 @@ enum OutputFormatter {
             ("profile", .string(config.profiles.joined(separator: ","))),
             ("changed", .bool(!outcome.plan.steps.isEmpty)),
             ("succeeded", .bool(outcome.succeeded)),
-            ("durationSeconds", .double(Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18)),
+            ("durationSeconds", .double(outcome.duration.inSeconds)),
             ("steps", .array(outcome.plan.steps.map { step in
                 let (result, error): (String, String?) = switch outcome.execution?.outcomes[step.id] {
                 case nil: ("planned", nil)
@@ -184,6 +184,6 @@ enum OutputFormatter {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        DecimalText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, digits: 1) + "s"
+        DecimalText.fixed(duration.inSeconds, digits: 1) + "s"
     }
 }

@@ -109,6 +109,6 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     private func seconds(_ duration: Duration) -> String {
-        DecimalText.fixed(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, digits: 1) + "s"
+        DecimalText.fixed(duration.inSeconds, digits: 1) + "s"
     }
 }

@@ -129,7 +129,7 @@ enum SwarmCommand {
             if step.action.service != nil { counts[step.action.verb, default: 0] += 1 } else { others += 1 }
         }
         let failed = outcome.execution?.failures.count ?? 0
-        let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
+        let seconds = outcome.duration.inSeconds
         var text = "done in \(DecimalText.fixed(seconds, digits: 1))s: swarm services "
             + [("create", "created"), ("update", "updated"), ("remove", "removed")].map { "\(counts[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         if others > 0 { text += "; \(others) secret\(others == 1 ? "" : "s")/network\(others == 1 ? "" : "s") changed" }
