@@ -32,10 +32,20 @@ public struct SwarmPlanner: Sendable {
             return step.id
         }
 
-        // Secrets first: every version a service needs that the swarm does not have yet.
+        // Secrets and configs first: every version a service needs that the swarm does not have yet.
         var requests: [SwarmServiceRequest] = []
-        var secretSteps: [Int] = []
+        var versionSteps: [Int] = []
         var wanted: Set<String> = []
+        // A secret or config version a service needs: created unless the swarm has it (another
+        // project's of that name is a conflict).
+        func need(_ name: String, kind: String, among found: [ObservedObject], create: SwarmAction, cause: String) {
+            guard wanted.insert(name).inserted else { return }
+            if let found = found.first(where: { $0.name == name }) {
+                if found.project != project { conflicts.append(PlanConflict(kind: kind, name: found.name, id: found.id, owner: found.project)) }
+                return
+            }
+            versionSteps.append(add(.swarm(create), cause))
+        }
         for service in config.services {
             var uses: [SwarmServiceRequest.SecretUse] = []
             for variable in service.environment where variable.isSecret {
@@ -44,12 +54,7 @@ public struct SwarmPlanner: Sendable {
                     continue
                 }
                 uses.append(.init(variable: variable.name, secretName: secret.name))
-                guard wanted.insert(secret.name).inserted else { continue }
-                if let found = observed.secrets.first(where: { $0.name == secret.name }) {
-                    if found.project != project { conflicts.append(PlanConflict(kind: "secret", name: found.name, id: found.id, owner: found.project)) }
-                    continue
-                }
-                secretSteps.append(add(.swarm(.createSecret(secret)), "new version of \(variable.name)"))
+                need(secret.name, kind: "secret", among: observed.secrets, create: .createSecret(secret), cause: "new version of \(variable.name)")
             }
             // A read-only file mount whose contents were read: a swarm config instead of a bind.
             var configs: [SwarmServiceRequest.ConfigUse] = []
@@ -60,12 +65,7 @@ public struct SwarmPlanner: Sendable {
                     continue
                 }
                 configs.append(.init(target: mount.target, configName: request.name))
-                guard wanted.insert(request.name).inserted else { continue }
-                if let found = observed.configs.first(where: { $0.name == request.name }) {
-                    if found.project != project { conflicts.append(PlanConflict(kind: "config", name: found.name, id: found.id, owner: found.project)) }
-                    continue
-                }
-                secretSteps.append(add(.swarm(.createConfig(request)), "new version of \(source)"))
+                need(request.name, kind: "config", among: observed.configs, create: .createConfig(request), cause: "new version of \(source)")
             }
             // A loopback port stays unpublished: a swarm service publishes on every address of its node.
             var published = service
@@ -92,7 +92,7 @@ public struct SwarmPlanner: Sendable {
         for request in ordered(requests) {
             // depends_on: after the dependency's own step, and once its tasks meet the condition.
             let dependencies = request.service.dependsOn.filter { active.contains($0.service) }
-            let before = secretSteps + networkSteps + dependencies.compactMap { stepOfService[$0.service] }
+            let before = versionSteps + networkSteps + dependencies.compactMap { stepOfService[$0.service] }
             let waits = dependencies.map { PlanStep.Wait(service: $0.service, condition: $0.condition) }
             func addServiceStep(_ action: SwarmAction, _ cause: String, changes: [FieldChange]) {
                 let id = add(.swarm(action), cause, after: before, changes: changes)
