@@ -76,24 +76,13 @@ public struct SwarmEngineDriver: Sendable {
                     throw error.sutaError
                 }
             }
-        case .swarm(.removeService(let service, _, let id, let stopGrace)):
+        case .swarm(.removeService(_, _, let id, _)):
+            // Its tasks stop on their nodes a little later: the executor waits for that.
             do {
                 try await client.removeService(id)
             } catch .notFound {
             } catch {
                 throw error.sutaError
-            }
-            // Its tasks stop on their nodes a little later (each after its grace period): wait,
-            // so that what follows (its networks, secrets, configs) finds them stopped. By label:
-            // once the service is removed, the manager no longer knows its name or ID. A task on a
-            // node that is down stops when the node comes back; nothing waits for it.
-            let owned = labels.filter { $0.key == OwnershipLabels.project }.map { "\($0.key)=\($0.value)" } + ["\(OwnershipLabels.service)=\(service)"]
-            let deadline = ContinuousClock.now + (stopGrace ?? .seconds(10)) + .seconds(60)
-            while ContinuousClock.now < deadline {
-                guard let tasks = try? await client.listTasks(labelFilters: owned, desiredRunning: false),
-                      let ready = try? await client.listNodes().filter({ $0.state == "ready" }).map(\.id) else { break }
-                if !tasks.contains(where: { ready.contains($0.nodeID) && !SwarmTask.stoppedStates.contains($0.state) }) { break }
-                try? await Task.sleep(for: .milliseconds(300))
             }
         default:
             throw SutaError(.engine, "\(action.verb) \(action.subject) is not an action for a swarm")
@@ -110,6 +99,16 @@ public struct SwarmEngineDriver: Sendable {
             async let tasks = client.listTasks(labelFilters: owned, desiredRunning: desiredRunning)
             let byService = Dictionary(grouping: try await tasks, by: \.serviceID)
             return Dictionary(try await services.map { ($0.spec.name, ($0, byService[$0.id] ?? [])) }) { first, _ in first }
+        }
+    }
+
+    /// Every task of the project (any desired state; by label: the manager forgets a removed
+    /// service's name, not its tasks' labels) and the nodes that are up.
+    public func projectTasks(project: String) async throws(SutaError) -> (tasks: [SwarmTask], readyNodes: Set<String>) {
+        try await call {
+            async let tasks = client.listTasks(labelFilters: ["\(OwnershipLabels.project)=\(project)"], desiredRunning: false)
+            async let nodes = client.listNodes()
+            return (try await tasks, Set(try await nodes.filter { $0.state == "ready" }.map(\.id)))
         }
     }
 

@@ -62,6 +62,9 @@ struct SwarmPlanExecutor: Sendable {
         let outcome: StepOutcome
         do {
             try await driver.execute(step.action, labels: labels)
+            if case .swarm(.removeService(_, _, let id, let stopGrace)) = step.action {
+                await waitUntilStopped(id, stopGrace: stopGrace, reader: reader)
+            }
             outcome = .succeeded
             report("\(line): done")
         } catch {
@@ -70,6 +73,16 @@ struct SwarmPlanExecutor: Sendable {
         }
         audit.record(action: step.action.verb, object: step.action.subject, cause: cause, result: outcome == .succeeded ? "ok" : "failed")
         return outcome
+    }
+
+    /// A removed service's tasks stop on their nodes a little later, each after its grace
+    /// period: what follows (its networks, secrets, configs) must find them stopped. Bounded by
+    /// the grace period and a minute; a read error ends the wait (the removals after it retry).
+    private func waitUntilStopped(_ id: String, stopGrace: Duration?, reader: SwarmServiceReader) async {
+        let bound = ContinuousClock.now + (stopGrace ?? .seconds(10)) + .seconds(60)
+        while ContinuousClock.now < bound, await reader.tasksStopped(ofService: id) == false {
+            try? await Task.sleep(for: .milliseconds(300))
+        }
     }
 
     /// nil once `wait.service`'s tasks meet the condition; else why they never will (or did
